@@ -1,0 +1,42 @@
+/**
+ * Every error a user can meet carries a stable `code` (the interface translates it via
+ * `errors.<code>` in the locale files) and `params` for the message; `message` is the
+ * English text for logs and the CLI.
+ */
+export type ErrorCode =
+  | 'EMPTY_INPUT'
+  | 'BINARY_INPUT'
+  | 'TOO_LARGE'
+  | 'UNSUPPORTED_TYPE'
+  | 'NO_ARTICLE'
+  | 'HTTP_ERROR'
+  | 'REDIRECT_LOOP'
+  | 'TIMEOUT'
+  | 'NETWORK'
+  | 'INVALID_URL'
+  | 'NOT_FOUND'
+  | 'FILE_NOT_FOUND'
+  | 'INVALID_ARGUMENT'
+  | 'LIBRARY_CORRUPT'
+  | 'BACKUP_INVALID'
+  | 'IO';
+
+/** An error meant for the user: a code the UI translates, parameters, and an English message. */
+export class KabarError extends Error {
+  readonly code: ErrorCode;
+  readonly params: Record<string, string | number>;
+
+  constructor(code: ErrorCode, message: string, params: Record<string, string | number> = {}) {
+    super(message);
+    this.name = 'KabarError';
+    this.code = code;
+    this.params = params;
+  }
+}
+
+/** Turns anything thrown into a KabarError, keeping codes that are already known. */
+export function toKabarError(error: unknown): KabarError {
+  if (error instanceof KabarError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new KabarError('IO', message);
+}
