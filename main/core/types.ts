@@ -111,3 +111,105 @@ export interface Article extends ArticleMeta {
   blocks: Block[];
   translations: Record<string, Translation>;
 }
+
+/** How the article list is filtered, sorted and paged. */
+export interface ListQuery {
+  /** Articles must carry every one of these tags. */
+  tags?: string[];
+  bookmarked?: boolean;
+  unread?: boolean;
+  lang?: string;
+  feedId?: string;
+  /** List the trash instead of the library. */
+  trash?: boolean;
+  sort?: 'savedAt' | 'publishedAt';
+  order?: 'desc' | 'asc';
+  offset?: number;
+  limit?: number;
+}
+
+/** One page of the article list. */
+export interface ListPage {
+  items: ArticleMeta[];
+  total: number;
+  offset: number;
+}
+
+/** A tag and how many live articles carry it. */
+export interface TagCount {
+  name: string;
+  count: number;
+}
+
+/** Counts for the sidebar. */
+export interface LibraryCounts {
+  all: number;
+  unread: number;
+  bookmarked: number;
+  trash: number;
+  tags: TagCount[];
+  langs: { lang: string; count: number }[];
+}
+
+/** A piece of a snippet: plain text or a highlighted match. */
+export interface SnippetPart {
+  text: string;
+  hit: boolean;
+}
+
+/** One search result: the article and where it matched. */
+export interface SearchHit {
+  id: string;
+  score: number;
+  meta: ArticleMeta;
+  title: SnippetPart[];
+  snippet: SnippetPart[];
+}
+
+/** The outcome of importing one source. */
+export type ImportItemResult =
+  | { source: string; ok: true; id: string; title: string; created: boolean }
+  | { source: string; ok: false; error: UserError };
+
+/** What an import of several sources did, item by item. */
+export interface ImportSummary {
+  results: ImportItemResult[];
+  imported: number;
+  duplicates: number;
+  failed: number;
+}
+
+/** A dropped or pasted file handed over by content (the sandboxed renderer has no paths). */
+export interface DroppedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+/** An error as it crosses the bridge: a code the interface translates, parameters, English text. */
+export interface UserError {
+  code: string;
+  message: string;
+  params?: Record<string, string | number>;
+}
+
+/** Reader and interface preferences. */
+export interface Settings {
+  /** Interface language; null follows the OS. */
+  locale: string | null;
+  theme: 'system' | 'light' | 'dark' | 'sepia';
+  fontSize: number;
+  fontFamily: 'serif' | 'sans';
+  sort: 'savedAt' | 'publishedAt';
+}
+
+/** What happened when a damaged library.json was found on open. */
+export interface RecoveryReport {
+  /** Where the damaged file was moved (it is never overwritten). */
+  movedAsideTo: string;
+  /** The backup restored, or null when the library was rebuilt from article files alone. */
+  restoredFrom: string | null;
+  /** Articles found in article files but missing from the restored metadata, re-added. */
+  articlesRecovered: number;
+  /** Translatable summary code and English text for the user. */
+  message: string;
+}
