@@ -18,6 +18,8 @@ export type ErrorCode =
   | 'FILE_NOT_FOUND'
   | 'INVALID_ARGUMENT'
   | 'LIBRARY_CORRUPT'
+  | 'LIBRARY_NEWER'
+  | 'ARTICLE_DAMAGED'
   | 'BACKUP_INVALID'
   | 'IO';
 

@@ -204,8 +204,8 @@ export interface Settings {
 
 /** What happened when a damaged library.json was found on open. */
 export interface RecoveryReport {
-  /** Where the damaged file was moved (it is never overwritten). */
-  movedAsideTo: string;
+  /** Where the damaged file was moved (it is never overwritten); null when it was missing. */
+  movedAsideTo: string | null;
   /** The backup restored, or null when the library was rebuilt from article files alone. */
   restoredFrom: string | null;
   /** Articles found in article files but missing from the restored metadata, re-added. */

@@ -1,0 +1,114 @@
+/**
+ * Crash-safe file writes. A write goes to a temp file beside the target, is fsync'ed,
+ * then renamed over the target, so a reader sees either the old or the new bytes — never
+ * a torn file — even if the process is killed mid-write.
+ */
+import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+let tempCounter = 0;
+
+function tempPathFor(target: string): string {
+  tempCounter += 1;
+  return join(dirname(target), `.${basename(target)}.${process.pid}.${tempCounter}.tmp`);
+}
+
+/** Writes `data` to `target` atomically (temp file, fsync, rename). */
+export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+  const temp = tempPathFor(target);
+  const handle = await open(temp, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  try {
+    await rename(temp, target);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Synchronous twin of writeFileAtomic, for the rare paths that cannot await (tests, exit). */
+export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
+  const temp = tempPathFor(target);
+  const fd = openSync(temp, 'w');
+  try {
+    writeSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temp, target);
+}
+
+/**
+ * A lowdb adapter for one JSON file: compact JSON (library.json is rewritten whole, so
+ * every byte counts), atomic fsync'ed writes, and coalescing — while one write runs, only
+ * the newest pending data is written next.
+ */
+export class AtomicJsonFile<T> implements Adapter<T> {
+  private readonly path: string;
+  private running: Promise<void> | null = null;
+  private pending: { data: T; waiters: { resolve: () => void; reject: (e: unknown) => void }[] } | null = null;
+  /** The raw text of the last successful read, so a caller can back it up without re-reading. */
+  lastReadText: string | null = null;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  /** Reads and parses the file; null when it does not exist. Parse errors propagate. */
+  async read(): Promise<T | null> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+    const parsed = JSON.parse(text) as T;
+    this.lastReadText = text;
+    return parsed;
+  }
+
+  /** Writes data atomically; concurrent calls collapse into one write of the newest data. */
+  write(data: T): Promise<void> {
+    if (this.running) {
+      return new Promise((resolve, reject) => {
+        if (this.pending) this.pending.data = data;
+        else this.pending = { data, waiters: [] };
+        this.pending.waiters.push({ resolve, reject });
+      });
+    }
+    this.running = this.writeNow(data);
+    return this.running;
+  }
+
+  private async writeNow(data: T): Promise<void> {
+    try {
+      await writeFileAtomic(this.path, JSON.stringify(data));
+    } finally {
+      this.running = null;
+      this.drainPending();
+    }
+  }
+
+  private drainPending(): void {
+    const next = this.pending;
+    if (!next) return;
+    this.pending = null;
+    this.running = this.writeNow(next.data);
+    this.running.then(
+      () => next.waiters.forEach((w) => w.resolve()),
+      (error: unknown) => next.waiters.forEach((w) => w.reject(error)),
+    );
+  }
+}

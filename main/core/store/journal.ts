@@ -1,0 +1,118 @@
+/**
+ * The write-ahead journal beside library.json. Rewriting 10,000 articles' metadata for
+ * every tag or bookmark would cost ~30 ms; appending one fsync'ed line costs ~1 ms. The
+ * journal is folded into library.json (and emptied) by compaction, in the background.
+ */
+import {
+  appendFileSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  truncateSync,
+  writeSync,
+} from 'node:fs';
+import type { ArticleMeta, Settings } from '../types';
+
+/** One journaled change; each is idempotent, so replaying twice is harmless. */
+export type JournalEntry =
+  | { t: 'put'; meta: ArticleMeta }
+  | { t: 'purge'; id: string }
+  | { t: 'settings'; settings: Settings };
+
+/** Appends entries to the journal file, each on its own line, durable before it returns. */
+export class Journal {
+  private fd: number | null = null;
+  private readonly path: string;
+  /** Lines appended since the journal was last emptied. */
+  length = 0;
+
+  constructor(path: string) {
+    this.path = path;
+  }
+
+  /** Appends entries and fsyncs: once this returns, a crash cannot lose them. */
+  append(entries: JournalEntry[]): void {
+    if (entries.length === 0) return;
+    if (this.fd === null) this.fd = openSync(this.path, 'a');
+    const text = entries.map((e) => JSON.stringify(e)).join('\n') + '\n';
+    writeSync(this.fd, text);
+    fsyncSync(this.fd);
+    this.length += entries.length;
+  }
+
+  /**
+   * Starts a compaction: moves the current entries to `<journal>.1` and starts an empty
+   * journal, so changes made while library.json is being written are never lost.
+   */
+  rotate(): void {
+    this.close();
+    const rotated = rotatedPath(this.path);
+    if (existsSync(rotated)) {
+      // A previous compaction failed: keep its entries and add the newer ones after them.
+      appendFileSync(rotated, readFileOrEmpty(this.path));
+      rmSync(this.path, { force: true });
+    } else if (existsSync(this.path)) {
+      renameSync(this.path, rotated);
+    }
+    this.length = 0;
+  }
+
+  /** Ends a compaction: library.json now holds what `<journal>.1` held. */
+  dropRotated(): void {
+    rmSync(rotatedPath(this.path), { force: true });
+  }
+
+  /** Closes the file handle. */
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+function readFileOrEmpty(path: string): string {
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+/** Where rotate() moves entries that are being compacted. */
+export function rotatedPath(path: string): string {
+  return `${path}.1`;
+}
+
+/**
+ * Reads every complete entry of a journal file. A torn last line (the process died while
+ * appending) is dropped: it was never confirmed to the caller.
+ */
+export function readJournal(path: string): { entries: JournalEntry[]; dropped: number } {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], dropped: 0 };
+    throw error;
+  }
+  const entries: JournalEntry[] = [];
+  let dropped = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      entries.push(JSON.parse(line) as JournalEntry);
+    } catch {
+      dropped += 1;
+    }
+  }
+  return { entries, dropped };
+}
+
+/**
+ * Cuts a torn last line (no trailing newline) off a journal file before anything is
+ * appended, so a new entry is never glued onto a half-written one.
+ */
+export function repairTornTail(path: string): void {
+  const text = readFileOrEmpty(path);
+  if (text === '' || text.endsWith('\n')) return;
+  truncateSync(path, Buffer.byteLength(text.slice(0, text.lastIndexOf('\n') + 1)));
+}

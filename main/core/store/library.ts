@@ -1,0 +1,431 @@
+/**
+ * The article store: metadata in memory (from library.json + its journal), bodies in
+ * `articles/<id>.json` read lazily, and a full-text index kept current on every change.
+ */
+import { join } from 'node:path';
+import type { Low } from 'lowdb';
+import { KabarError } from '../errors';
+import type { SearchIndex } from '../search';
+import type {
+  Article,
+  ArticleMeta,
+  ExtractedArticle,
+  LibraryCounts,
+  ListPage,
+  ListQuery,
+  RecoveryReport,
+  Settings,
+  TagCount,
+} from '../types';
+import { blocksText, readArticleFile, removeArticleFile, writeArticleFile, type ArticleFile } from './article-files';
+import { backupLibraryFile, newestBackupAge } from './backups';
+import { articleId, countWords, readingMinutes } from './identity';
+import { Journal, type JournalEntry } from './journal';
+import { countArticles, pageOf, sortArticles } from './query';
+import type { LibraryData } from './schema';
+import { searchArticles, type SearchContext } from './search-hits';
+import { cleanTag, tagKey, withoutTags, withTags } from './tags';
+
+const COMPACT_AFTER_ENTRIES = 1000;
+const COMPACT_IDLE_MS = 3000;
+const BACKUP_EVERY_MS = 60 * 60 * 1000;
+const EXCERPT_CHARS = 240;
+
+/** What a Library is built from (see openLibrary). */
+export interface LibraryParts {
+  dir: string;
+  db: Low<LibraryData>;
+  journal: Journal;
+  index: SearchIndex;
+  now: () => Date;
+  recovery: RecoveryReport | null;
+}
+
+/** The outcome of adding an article. */
+export interface AddResult {
+  meta: ArticleMeta;
+  created: boolean;
+}
+
+/** One opened library. Only one process writes to a library at a time (the app, or the CLI). */
+export class Library {
+  readonly dir: string;
+  readonly mediaDir: string;
+  recovery: RecoveryReport | null;
+  private readonly db: Low<LibraryData>;
+  private readonly journal: Journal;
+  private readonly index: SearchIndex;
+  private readonly now: () => Date;
+  private readonly byId = new Map<string, ArticleMeta>();
+  private sorted: { savedAt?: ArticleMeta[]; publishedAt?: ArticleMeta[] } = {};
+  private listeners = new Set<(ids: string[]) => void>();
+  private compactTimer: NodeJS.Timeout | null = null;
+  private compacting: Promise<void> = Promise.resolve();
+  private adding: Promise<unknown> = Promise.resolve();
+  private background = new Set<Promise<unknown>>();
+  private closed = false;
+  /** library.json is behind memory (journal entries, migrations, tag registry). */
+  private dirty = false;
+
+  constructor(parts: LibraryParts) {
+    this.dir = parts.dir;
+    this.mediaDir = join(parts.dir, 'media');
+    this.db = parts.db;
+    this.journal = parts.journal;
+    this.index = parts.index;
+    this.now = parts.now;
+    this.recovery = parts.recovery;
+    for (const meta of parts.db.data.articles) this.byId.set(meta.id, meta);
+  }
+
+  /** Applies journal entries read at open (they are already durable on disk). */
+  replay(entries: JournalEntry[]): void {
+    for (const entry of entries) this.apply(entry);
+    this.sorted = {};
+    this.db.data.tags = withTags(this.db.data.tags, [...this.byId.values()].flatMap((m) => m.tags));
+    if (entries.length > 0) this.dirty = true;
+  }
+
+  /** Marks library.json as behind memory, so the next compaction rewrites it. */
+  markDirty(): void {
+    this.dirty = true;
+  }
+
+  // ---- reading ----
+
+  /** One page of articles matching the query, newest first unless asked otherwise. */
+  list(query: ListQuery = {}): ListPage {
+    const sort = query.sort ?? 'savedAt';
+    this.sorted[sort] ??= sortArticles([...this.byId.values()], sort);
+    return pageOf(this.sorted[sort], query);
+  }
+
+  /** Sidebar counts. */
+  counts(): LibraryCounts {
+    return countArticles(this.byId.values());
+  }
+
+  /** Tags with the number of live articles carrying each. */
+  tags(): TagCount[] {
+    return this.counts().tags;
+  }
+
+  /** Metadata of one article (trashed ones too); NOT_FOUND when there is none. */
+  meta(id: string): ArticleMeta {
+    const meta = this.byId.get(id);
+    if (!meta) throw new KabarError('NOT_FOUND', `No article with id ${id}.`, { id });
+    return meta;
+  }
+
+  /** An article with its body, read from disk. */
+  async get(id: string): Promise<Article> {
+    const meta = this.meta(id);
+    const file = await readArticleFile(this.dir, id);
+    return { ...meta, blocks: file.blocks, translations: file.translations };
+  }
+
+  /** Whether a live (not trashed) article has this id. */
+  has(id: string): boolean {
+    const meta = this.byId.get(id);
+    return meta !== undefined && !meta.deletedAt;
+  }
+
+  /** Live article ids (not in the trash), for export and tests. */
+  ids(): string[] {
+    return [...this.byId.values()].filter((m) => !m.deletedAt).map((m) => m.id);
+  }
+
+  /** Full-text search with highlighted title and snippet; trashed articles are left out. */
+  async search(query: string, limit = 20): Promise<ReturnType<typeof searchArticles>> {
+    return searchArticles(this.searchContext(), query, limit);
+  }
+
+  /** Current settings. */
+  settings(): Settings {
+    return { ...this.db.data.settings };
+  }
+
+  // ---- writing ----
+
+  /** Stores an imported article, or returns the existing one (restoring it from the trash). */
+  add(extracted: ExtractedArticle, options: { tags?: string[] } = {}): Promise<AddResult> {
+    // Adds run one at a time, so two imports of the same article cannot both create it.
+    const result = this.adding.then(() => this.addNow(extracted, options));
+    this.adding = result.catch(() => undefined);
+    return result;
+  }
+
+  private async addNow(extracted: ExtractedArticle, options: { tags?: string[] }): Promise<AddResult> {
+    const id = articleId(extracted);
+    const tags = (options.tags ?? []).map(cleanTag);
+    const existing = this.byId.get(id);
+    if (existing) {
+      if (existing.deletedAt) await this.restore(id);
+      if (tags.length > 0) this.addTags(id, tags);
+      return { meta: existing, created: false };
+    }
+    const meta = this.newMeta(id, extracted, tags);
+    await writeArticleFile(this.dir, meta, extracted.blocks, {});
+    await this.index.add(id, { title: meta.title, body: blocksText(extracted.blocks) });
+    this.byId.set(id, meta);
+    this.sorted = {};
+    this.rememberTags(tags);
+    this.commit([{ t: 'put', meta }]);
+    return { meta, created: true };
+  }
+
+  /** Moves an article to the trash (restorable); it leaves search and the lists. */
+  async delete(id: string): Promise<void> {
+    const meta = this.meta(id);
+    if (meta.deletedAt) return;
+    meta.deletedAt = this.now().toISOString();
+    await this.index.remove(id);
+    this.commit([{ t: 'put', meta }]);
+  }
+
+  /** Brings an article back from the trash. */
+  async restore(id: string): Promise<void> {
+    const meta = this.meta(id);
+    if (!meta.deletedAt) return;
+    const file = await readArticleFile(this.dir, id);
+    meta.deletedAt = null;
+    await this.index.add(id, { title: meta.title, body: blocksText(file.blocks) });
+    this.commit([{ t: 'put', meta }]);
+  }
+
+  /** Deletes every trashed article for good, files included. Returns how many. */
+  async emptyTrash(): Promise<number> {
+    const trashed = [...this.byId.values()].filter((m) => m.deletedAt);
+    for (const meta of trashed) {
+      this.byId.delete(meta.id);
+      await removeArticleFile(this.dir, meta.id);
+    }
+    this.sorted = {};
+    this.commit(trashed.map((m) => ({ t: 'purge', id: m.id })));
+    return trashed.length;
+  }
+
+  /** Adds tags to an article (case-insensitively unique, first spelling wins library-wide). */
+  addTags(id: string, tags: string[]): ArticleMeta {
+    const meta = this.meta(id);
+    const cleaned = tags.map(cleanTag).map((t) => this.canonicalTag(t));
+    meta.tags = withTags(meta.tags, cleaned);
+    this.rememberTags(cleaned);
+    this.commit([{ t: 'put', meta }]);
+    return meta;
+  }
+
+  /** Removes tags from an article. */
+  removeTags(id: string, tags: string[]): ArticleMeta {
+    const meta = this.meta(id);
+    meta.tags = withoutTags(meta.tags, tags.map(cleanTag));
+    this.commit([{ t: 'put', meta }]);
+    return meta;
+  }
+
+  /** Renames a tag everywhere; renaming onto an existing tag merges the two. */
+  renameTag(from: string, to: string): number {
+    return this.mergeTags([from], to);
+  }
+
+  /** Replaces every tag in `from` by `to` on every article. Returns how many articles changed. */
+  mergeTags(from: string[], to: string): number {
+    const target = cleanTag(to);
+    const fromKeys = new Set(from.map(cleanTag).map(tagKey));
+    const changed: JournalEntry[] = [];
+    for (const meta of this.byId.values()) {
+      if (!meta.tags.some((t) => fromKeys.has(tagKey(t)))) continue;
+      const kept = meta.tags.filter((t) => !fromKeys.has(tagKey(t)) && tagKey(t) !== tagKey(target));
+      const at = meta.tags.findIndex((t) => fromKeys.has(tagKey(t)) || tagKey(t) === tagKey(target));
+      kept.splice(Math.min(at, kept.length), 0, target);
+      meta.tags = kept;
+      changed.push({ t: 'put', meta });
+    }
+    this.db.data.tags = withTags(
+      this.db.data.tags.filter((t) => !fromKeys.has(tagKey(t)) || tagKey(t) === tagKey(target)).map((t) =>
+        tagKey(t) === tagKey(target) ? target : t,
+      ),
+      [target],
+    );
+    this.commit(changed);
+    this.scheduleCompaction(0);
+    return changed.length;
+  }
+
+  /** Bookmarks or unbookmarks an article. Bookmarked articles are never pruned. */
+  setBookmarked(id: string, on: boolean): ArticleMeta {
+    const meta = this.meta(id);
+    meta.bookmarked = on;
+    this.commit([{ t: 'put', meta }]);
+    return meta;
+  }
+
+  /** Marks an article read (now) or unread. */
+  setRead(id: string, read: boolean): ArticleMeta {
+    const meta = this.meta(id);
+    meta.readAt = read ? (meta.readAt ?? this.now().toISOString()) : null;
+    this.commit([{ t: 'put', meta }]);
+    return meta;
+  }
+
+  /** Saves reading progress (0..1). */
+  setProgress(id: string, progress: number): ArticleMeta {
+    const meta = this.meta(id);
+    if (!Number.isFinite(progress)) throw new KabarError('INVALID_ARGUMENT', 'Progress must be a number.', { field: 'progress' });
+    meta.progress = Math.min(1, Math.max(0, progress));
+    this.commit([{ t: 'put', meta }]);
+    return meta;
+  }
+
+  /** Changes settings and returns them. */
+  updateSettings(patch: Partial<Settings>): Settings {
+    const settings = { ...this.db.data.settings, ...patch };
+    this.commit([{ t: 'settings', settings }]);
+    return { ...settings };
+  }
+
+  /** Listens for changes; returns the unsubscribe function. */
+  onChange(listener: (ids: string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ---- persistence ----
+
+  /** Folds the journal into library.json (atomic rewrite), then backs up hourly. */
+  compact(): Promise<void> {
+    this.compacting = this.compacting.then(() => this.compactNow());
+    return this.compacting;
+  }
+
+  /** Flushes everything to disk and releases the files. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    await Promise.allSettled([...this.background]);
+    await this.compactNow();
+    await this.index.close();
+    this.journal.close();
+  }
+
+  /** Re-adds articles whose files exist but whose metadata was lost; returns how many. */
+  async adoptOrphans(fileIds: string[]): Promise<number> {
+    let adopted = 0;
+    for (const id of fileIds) {
+      if (this.byId.has(id)) continue;
+      let file: ArticleFile;
+      try {
+        file = await readArticleFile(this.dir, id);
+      } catch {
+        continue; // A damaged body cannot be adopted; it stays on disk for a later look.
+      }
+      this.byId.set(id, file.meta);
+      await this.index.add(id, { title: file.meta.title, body: blocksText(file.blocks) });
+      this.commit([{ t: 'put', meta: file.meta }]);
+      adopted += 1;
+    }
+    this.sorted = {};
+    return adopted;
+  }
+
+  /** Makes the search index hold exactly the live articles (after a crash or a lost index). */
+  async reconcileIndex(): Promise<number> {
+    let added = 0;
+    for (const meta of this.byId.values()) {
+      if (meta.deletedAt || this.index.has(meta.id)) continue;
+      try {
+        const file = await readArticleFile(this.dir, meta.id);
+        await this.index.add(meta.id, { title: meta.title, body: blocksText(file.blocks) });
+        added += 1;
+      } catch {
+        // A missing body is reported when the article is opened; search just skips it.
+      }
+    }
+    return added;
+  }
+
+  /** Runs a task after open without delaying it (e.g. a backup), tracked so close waits for it. */
+  runInBackground(task: () => Promise<unknown>): void {
+    const promise = task().catch(() => undefined);
+    this.background.add(promise);
+    void promise.finally(() => this.background.delete(promise));
+  }
+
+  /** Takes a backup when the newest is over an hour old. */
+  async backupIfDue(): Promise<void> {
+    if ((await newestBackupAge(this.dir, this.now())) >= BACKUP_EVERY_MS) await backupLibraryFile(this.dir, this.now());
+  }
+
+  private async compactNow(): Promise<void> {
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = null;
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.journal.rotate();
+    this.db.data.articles = [...this.byId.values()];
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.dirty = true; // The rotated journal still holds every change; try again later.
+      throw error;
+    }
+    this.journal.dropRotated();
+    await this.index.compact();
+    await this.backupIfDue().catch(() => undefined);
+  }
+
+  private commit(entries: JournalEntry[]): void {
+    if (entries.length === 0) return;
+    if (this.closed) throw new KabarError('IO', 'The library is closed.');
+    this.journal.append(entries);
+    this.dirty = true;
+    for (const entry of entries) if (entry.t === 'settings') this.db.data.settings = entry.settings;
+    const ids = entries.flatMap((e) => (e.t === 'put' ? [e.meta.id] : e.t === 'purge' ? [e.id] : []));
+    for (const listener of this.listeners) listener(ids);
+    this.scheduleCompaction(this.journal.length >= COMPACT_AFTER_ENTRIES ? 0 : COMPACT_IDLE_MS);
+  }
+
+  private scheduleCompaction(delayMs: number): void {
+    if (this.closed) return;
+    if (this.compactTimer) clearTimeout(this.compactTimer);
+    this.compactTimer = setTimeout(() => void this.compact().catch(() => undefined), delayMs);
+    this.compactTimer.unref();
+  }
+
+  private apply(entry: JournalEntry): void {
+    if (entry.t === 'put') this.byId.set(entry.meta.id, entry.meta);
+    else if (entry.t === 'purge') this.byId.delete(entry.id);
+    else this.db.data.settings = entry.settings;
+  }
+
+  private newMeta(id: string, extracted: ExtractedArticle, tags: string[]): ArticleMeta {
+    const words = countWords(extracted.blocks);
+    const { blocks: _blocks, ...fields } = extracted;
+    return {
+      ...fields,
+      id,
+      excerpt: [...extracted.excerpt].slice(0, EXCERPT_CHARS).join(''),
+      savedAt: this.now().toISOString(),
+      wordCount: words,
+      readingMinutes: readingMinutes(extracted.blocks, words),
+      tags: withTags([], tags.map((t) => this.canonicalTag(t))),
+      bookmarked: false,
+      readAt: null,
+      progress: 0,
+      deletedAt: null,
+    };
+  }
+
+  private canonicalTag(tag: string): string {
+    return this.db.data.tags.find((t) => tagKey(t) === tagKey(tag)) ?? tag;
+  }
+
+  private rememberTags(tags: string[]): void {
+    this.db.data.tags = withTags(this.db.data.tags, tags);
+  }
+
+  private searchContext(): SearchContext {
+    return { dir: this.dir, index: this.index, byId: this.byId };
+  }
+}
