@@ -2,6 +2,9 @@
  * Contract → core: one handler per invoke channel. Imports no 'electron', so the browser
  * harness (tests/e2e/harness.ts) wires the very same object into Chromium.
  */
+import { KabarError } from './core/errors';
+import { importSources, type ImportSource } from './core/importer';
+import { openLibrary, type Library } from './core/store';
 import type { Events, Invoke } from '../preload/contract';
 
 /** One handler per channel; a missing channel is a compile error. */
@@ -18,15 +21,81 @@ export interface HandlerContext {
   openExternal: (url: string) => Promise<void>;
   /** Sends an event to the renderer. */
   emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
+  /** The network for URL imports (tests pass their own; default: global fetch). */
+  fetch?: typeof fetch;
 }
 
 /** A live handler set over one opened library; `close` flushes and releases it. */
 export interface HandlerSet {
   handlers: Handlers;
+  library: Library;
   close: () => Promise<void>;
 }
 
+const EXTERNAL = /^(https?:|mailto:)/i;
+
+function importer(library: Library, ctx: HandlerContext) {
+  return (sources: ImportSource[], tags: string[]) =>
+    importSources(library, sources, {
+      tags,
+      fetch: ctx.fetch,
+      onProgress: (done, total, source) => ctx.emit('import:progress', { done, total, source }),
+    });
+}
+
+/** Builds the handler object over an opened library. */
+export function handlersFor(library: Library, ctx: HandlerContext): Handlers {
+  const runImport = importer(library, ctx);
+  return {
+    'app:info': async () => ({
+      version: ctx.version,
+      dataDir: ctx.dataDir,
+      systemLocale: ctx.systemLocale,
+      recovery: library.recovery,
+    }),
+    'library:list': async (query) => library.list(query),
+    'library:counts': async () => library.counts(),
+    'article:get': async (id) => library.get(id),
+    'article:delete': async (id) => library.delete(id),
+    'article:restore': async (id) => library.restore(id),
+    'article:setBookmarked': async (id, on) => library.setBookmarked(id, on),
+    'article:setRead': async (id, read) => library.setRead(id, read),
+    'article:setProgress': async (id, progress) => {
+      library.setProgress(id, progress);
+    },
+    'tags:add': async (id, tags) => library.addTags(id, tags),
+    'tags:remove': async (id, tags) => library.removeTags(id, tags),
+    'tags:rename': async (from, to) => {
+      library.renameTag(from, to);
+    },
+    'tags:merge': async (from, to) => {
+      library.mergeTags(from, to);
+    },
+    'tags:list': async () => library.tags(),
+    'search:query': async (query, limit) => library.search(query, limit),
+    'import:urls': async (urls, tags) => runImport(urls.map((url) => ({ kind: 'url', url })), tags),
+    'import:paths': async (paths, tags) => runImport(paths.map((path) => ({ kind: 'path', path })), tags),
+    'import:files': async (files, tags) =>
+      runImport(files.map((f) => ({ kind: 'bytes', name: f.name, data: f.data })), tags),
+    'settings:get': async () => library.settings(),
+    'settings:set': async (patch) => library.updateSettings(patch),
+    'shell:openExternal': async (url) => {
+      if (!EXTERNAL.test(url)) throw new KabarError('INVALID_URL', 'Only web and mail links open outside Kabar.', { url });
+      await ctx.openExternal(url);
+    },
+  };
+}
+
 /** Opens the library in ctx.dataDir and returns the handlers over it. */
-export async function createHandlers(_ctx: HandlerContext): Promise<HandlerSet> {
-  throw new Error('createHandlers: being written (store issue)');
+export async function createHandlers(ctx: HandlerContext): Promise<HandlerSet> {
+  const library = await openLibrary({ dir: ctx.dataDir });
+  const unsubscribe = library.onChange((ids) => ctx.emit('library:changed', { ids }));
+  return {
+    handlers: handlersFor(library, ctx),
+    library,
+    close: async () => {
+      unsubscribe();
+      await library.close();
+    },
+  };
 }

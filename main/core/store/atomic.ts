@@ -3,7 +3,6 @@
  * then renamed over the target, so a reader sees either the old or the new bytes — never
  * a torn file — even if the process is killed mid-write.
  */
-import { closeSync, fsyncSync, openSync, renameSync, writeSync } from 'node:fs';
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
@@ -34,19 +33,6 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
     await unlink(temp).catch(() => undefined);
     throw error;
   }
-}
-
-/** Synchronous twin of writeFileAtomic, for the rare paths that cannot await (tests, exit). */
-export function writeFileAtomicSync(target: string, data: string | Uint8Array): void {
-  const temp = tempPathFor(target);
-  const fd = openSync(temp, 'w');
-  try {
-    writeSync(fd, data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temp, target);
 }
 
 /**

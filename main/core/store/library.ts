@@ -130,6 +130,13 @@ export class Library {
     return meta !== undefined && !meta.deletedAt;
   }
 
+  /** Ids (trashed ones too) that start with a prefix; the full id matches only itself. */
+  idsStartingWith(prefix: string): string[] {
+    if (prefix === '') return [];
+    if (this.byId.has(prefix)) return [prefix];
+    return [...this.byId.keys()].filter((id) => id.startsWith(prefix));
+  }
+
   /** Live article ids (not in the trash), for export and tests. */
   ids(): string[] {
     return [...this.byId.values()].filter((m) => !m.deletedAt).map((m) => m.id);

@@ -33,7 +33,7 @@ export async function loadLibraryData(dir: string, file: AtomicJsonFile<LibraryD
     if (error instanceof SyntaxError) return recover(dir, now, 'unreadable');
     throw new KabarError('IO', `Could not read library.json: ${(error as Error).message}`);
   }
-  if (raw === null) return loadMissing(dir, now);
+  if (raw === null) return loadMissing(dir);
   try {
     const { data, fromVersion } = migrate(raw);
     if (fromVersion < SCHEMA_VERSION) await backupLibraryFile(dir, now);
@@ -46,7 +46,7 @@ export async function loadLibraryData(dir: string, file: AtomicJsonFile<LibraryD
 }
 
 /** No library.json: a new library, unless backups or article files show one existed. */
-async function loadMissing(dir: string, now: Date): Promise<LoadResult> {
+async function loadMissing(dir: string): Promise<LoadResult> {
   const hadLibrary = (await listBackups(dir)).length > 0 || (await listArticleFileIds(dir)).length > 0;
   if (!hadLibrary) return { data: emptyLibrary(), recovery: null, dirty: false };
   const restored = await newestGoodBackup(dir);

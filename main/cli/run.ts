@@ -1,0 +1,110 @@
+/** Parses `kabar` arguments, opens the library, runs one command and prints its result. */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { KabarError, toKabarError } from '../core/errors';
+import { restoreBackup } from '../core/export';
+import { openLibrary } from '../core/store';
+import { resolveDataDir } from '../paths';
+import { COMMANDS, type CommandOptions } from './commands';
+import type { CommandResult } from './output';
+import { appUserDataDir } from './user-data';
+
+/** Where the CLI writes and what it reads from its host (injectable for tests). */
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+/** The help text. */
+export const USAGE = `kabar — the Kabar news reader's command line
+
+Usage: kabar [--data DIR] [--json] <command> [options]
+
+  import <file|url>... [--tag T]    save articles (.txt, .html, or http(s) URLs)
+  list [--tag T] [--bookmarked] [--unread] [--lang L] [--trash] [--sort savedAt|publishedAt]
+  show <id>                         print an article (all metadata and blocks with --json)
+  tag <id> <tag>...                 add tags          untag <id> <tag>...   remove tags
+  tags [rename <from> <to> | merge <tag>... --into <tag>]
+  bookmark <id> [--off]             keep offline      read <id> [--off]     mark read
+  search <query>                    full-text search
+  delete <id> | undelete <id> | empty-trash
+  export <id>... --format md|html|json --out PATH
+  backup --out FILE                 the whole library in one file
+  restore FILE                      replace the library with a verified backup
+
+Ids may be shortened to any unique prefix. Without --data, Kabar's own data folder is used
+(KABAR_DATA_DIR overrides it). --json prints one JSON document; errors go to stderr.`;
+
+function parse(argv: string[], cwd: string): { command: string | undefined; json: boolean; help: boolean; options: CommandOptions } {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      data: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+      tag: { type: 'string', multiple: true, default: [] },
+      bookmarked: { type: 'boolean', default: false },
+      unread: { type: 'boolean', default: false },
+      trash: { type: 'boolean', default: false },
+      off: { type: 'boolean', default: false },
+      lang: { type: 'string' },
+      format: { type: 'string' },
+      out: { type: 'string' },
+      into: { type: 'string' },
+      limit: { type: 'string' },
+      offset: { type: 'string' },
+      sort: { type: 'string' },
+    },
+  });
+  const [command, ...rest] = positionals;
+  return {
+    command,
+    json: values.json,
+    help: values.help,
+    options: { ...values, positionals: rest, cwd },
+  };
+}
+
+function print(io: CliIo, json: boolean, result: CommandResult): void {
+  io.stdout(json ? JSON.stringify(result.json, null, 2) : result.text);
+}
+
+/** Runs the CLI; returns the exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let json = argv.includes('--json');
+  try {
+    const parsed = parse(argv, io.cwd);
+    json = parsed.json;
+    if (parsed.help || !parsed.command) {
+      io.stdout(USAGE);
+      return parsed.command || parsed.help ? 0 : 1;
+    }
+    const dir = resolveDataDir({ argv, env: io.env, userData: appUserDataDir(), cwd: io.cwd });
+    if (parsed.command === 'restore') {
+      const [file] = parsed.options.positionals;
+      if (!file) throw new KabarError('INVALID_ARGUMENT', 'Usage: kabar restore FILE');
+      const result = await restoreBackup(dir, resolve(io.cwd, file), new Date());
+      print(io, json, { json: { dataDir: dir, ...result }, text: `restored ${result.files} files; the previous library is in ${result.previous}` });
+      return 0;
+    }
+    const command = COMMANDS[parsed.command];
+    if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
+    const library = await openLibrary({ dir });
+    if (library.recovery) io.stderr(`kabar: ${library.recovery.message}`);
+    try {
+      const result = await command(library, parsed.options);
+      print(io, json, result);
+      return result.exitCode ?? 0;
+    } finally {
+      await library.close();
+    }
+  } catch (error) {
+    const e = error instanceof TypeError && 'code' in error ? new KabarError('INVALID_ARGUMENT', error.message) : toKabarError(error);
+    io.stderr(json ? JSON.stringify({ error: { code: e.code, message: e.message, params: e.params } }) : `kabar: ${e.message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,153 @@
+/** Article export formats: Markdown, standalone HTML and JSON, all built from sanitized blocks. */
+import type { Article, Block, Inline } from '../types';
+
+/** Export formats the CLI and the app offer. */
+export type ExportFormat = 'md' | 'html' | 'json';
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#])/g, '\\$1');
+}
+
+const SAFE_HREF = /^(https?:|mailto:)/i;
+
+function inlineMarkdown(runs: Inline[] | undefined, fallback: string): string {
+  if (!runs) return escapeMarkdown(fallback);
+  return runs
+    .map((run) => {
+      let text = run.code ? `\`${run.text.replace(/`/g, '')}\`` : escapeMarkdown(run.text);
+      if (run.strong) text = `**${text}**`;
+      if (run.em) text = `*${text}*`;
+      return run.href && SAFE_HREF.test(run.href) ? `[${text}](<${run.href.replace(/[<>]/g, '')}>)` : text;
+    })
+    .join('');
+}
+
+function inlineHtml(runs: Inline[] | undefined, fallback: string): string {
+  if (!runs) return escapeHtml(fallback);
+  return runs
+    .map((run) => {
+      let html = escapeHtml(run.text);
+      if (run.code) html = `<code>${html}</code>`;
+      if (run.strong) html = `<strong>${html}</strong>`;
+      if (run.em) html = `<em>${html}</em>`;
+      return run.href && SAFE_HREF.test(run.href) ? `<a href="${escapeHtml(run.href)}">${html}</a>` : html;
+    })
+    .join('');
+}
+
+function listItems(block: Block): Inline[][] {
+  return block.items ?? block.text.split('\n').map((text) => [{ text }]);
+}
+
+function blockMarkdown(block: Block): string {
+  switch (block.type) {
+    case 'heading':
+      return `${'#'.repeat(Math.min(6, block.level ?? 2))} ${inlineMarkdown(block.inline, block.text)}`;
+    case 'quote':
+      return inlineMarkdown(block.inline, block.text)
+        .split('\n')
+        .map((l) => `> ${l}`)
+        .join('\n');
+    case 'list':
+      return listItems(block)
+        .map((item, i) => `${block.ordered ? `${i + 1}.` : '-'} ${inlineMarkdown(item, '')}`)
+        .join('\n');
+    case 'image':
+      return `![${escapeMarkdown(block.alt ?? '')}](<${block.media ? `media/${block.media}` : (block.src ?? '')}>)`;
+    case 'caption':
+      return `*${escapeMarkdown(block.text)}*`;
+    case 'code':
+      return '```\n' + block.text.replace(/```/g, '` ` `') + '\n```';
+    case 'paragraph':
+      return inlineMarkdown(block.inline, block.text);
+  }
+}
+
+function blockHtml(block: Block): string {
+  switch (block.type) {
+    case 'heading': {
+      const level = Math.min(6, Math.max(2, block.level ?? 2));
+      return `<h${level}>${inlineHtml(block.inline, block.text)}</h${level}>`;
+    }
+    case 'quote':
+      return `<blockquote>${inlineHtml(block.inline, block.text)}</blockquote>`;
+    case 'list': {
+      const tag = block.ordered ? 'ol' : 'ul';
+      return `<${tag}>${listItems(block)
+        .map((item) => `<li>${inlineHtml(item, '')}</li>`)
+        .join('')}</${tag}>`;
+    }
+    case 'image': {
+      const src = block.media ? `media/${block.media}` : (block.src ?? '');
+      return `<img src="${escapeHtml(src)}" alt="${escapeHtml(block.alt ?? '')}">`;
+    }
+    case 'caption':
+      return `<figcaption>${escapeHtml(block.text)}</figcaption>`;
+    case 'code':
+      return `<pre><code>${escapeHtml(block.text)}</code></pre>`;
+    case 'paragraph':
+      return `<p>${inlineHtml(block.inline, block.text)}</p>`;
+  }
+}
+
+function metaLine(article: Article): string[] {
+  return [article.siteName, article.place, article.credit, article.byline, article.publishedAt?.slice(0, 10)].filter(
+    (v): v is string => Boolean(v),
+  );
+}
+
+/** The article as Markdown, with a front line of metadata and its source URL. */
+export function toMarkdown(article: Article): string {
+  const head = [`# ${escapeMarkdown(article.title)}`, ''];
+  const line = metaLine(article);
+  if (line.length) head.push(`*${line.map(escapeMarkdown).join(' · ')}*`, '');
+  if (article.url) head.push(`<${article.url}>`, '');
+  return head.join('\n') + article.blocks.map(blockMarkdown).join('\n\n') + '\n';
+}
+
+/** The article as a standalone HTML page that runs no script and loads nothing remote. */
+export function toHtml(article: Article): string {
+  const dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
+  const line = metaLine(article);
+  return [
+    '<!doctype html>',
+    `<html lang="${escapeHtml(article.lang)}" dir="${dir}">`,
+    '<head><meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'">`,
+    `<title>${escapeHtml(article.title)}</title>`,
+    '<style>body{max-width:40em;margin:2em auto;padding:0 1em;font:18px/1.6 Georgia,serif}img{max-width:100%}</style>',
+    '</head><body><article>',
+    `<h1>${escapeHtml(article.title)}</h1>`,
+    line.length ? `<p><small>${line.map(escapeHtml).join(' · ')}</small></p>` : '',
+    ...article.blocks.map(blockHtml),
+    article.url ? `<p><small><a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></small></p>` : '',
+    '</article></body></html>',
+    '',
+  ].join('\n');
+}
+
+/** The article as JSON: all metadata, blocks and stored translations. */
+export function toJson(article: Article): string {
+  return JSON.stringify(article, null, 2) + '\n';
+}
+
+/** The article in the given format. */
+export function render(article: Article, format: ExportFormat): string {
+  return format === 'md' ? toMarkdown(article) : format === 'html' ? toHtml(article) : toJson(article);
+}
+
+/** A file name from a title: no path separators, no control or reserved characters, bounded length. */
+export function safeFileName(title: string, id: string, format: ExportFormat): string {
+  const base = title
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+/, '');
+  const short = [...base].slice(0, 80).join('') || 'article';
+  return `${short} (${id.slice(0, 8)}).${format}`;
+}

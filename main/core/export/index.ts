@@ -1,0 +1,47 @@
+/** Exporting articles to files, with the offline images they show copied beside them. */
+import { copyFile, mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Library } from '../store';
+import { writeFileAtomic } from '../store/atomic';
+import type { Article } from '../types';
+import { render, safeFileName, type ExportFormat } from './formats';
+
+export { createBackup, restoreBackup } from './backup';
+export { render, safeFileName, toHtml, toJson, toMarkdown, type ExportFormat } from './formats';
+
+async function copyMedia(library: Library, article: Article, outDir: string): Promise<void> {
+  const names = article.blocks.flatMap((b) => (b.media ? [b.media] : []));
+  if (names.length === 0) return;
+  await mkdir(join(outDir, 'media'), { recursive: true });
+  for (const name of names) await copyFile(join(library.mediaDir, name), join(outDir, 'media', name)).catch(() => undefined);
+}
+
+/**
+ * Exports articles. One article and a path that is not a folder: that file. Otherwise `out`
+ * is a folder (created if needed) and each article gets a file named after its title.
+ */
+export async function exportArticles(
+  library: Library,
+  ids: string[],
+  format: ExportFormat,
+  out: string,
+): Promise<string[]> {
+  const articles = await Promise.all(ids.map((id) => library.get(id)));
+  const outIsDir = (await stat(out).catch(() => null))?.isDirectory() ?? false;
+  const written: string[] = [];
+  if (articles.length === 1 && !outIsDir) {
+    const [article] = articles as [Article];
+    await mkdir(dirname(out), { recursive: true });
+    await writeFileAtomic(out, render(article, format));
+    if (format !== 'json') await copyMedia(library, article, dirname(out));
+    return [out];
+  }
+  await mkdir(out, { recursive: true });
+  for (const article of articles) {
+    const path = join(out, safeFileName(article.title, article.id, format));
+    await writeFileAtomic(path, render(article, format));
+    if (format !== 'json') await copyMedia(library, article, out);
+    written.push(path);
+  }
+  return written;
+}
