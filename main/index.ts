@@ -1,0 +1,138 @@
+/**
+ * Composition root of the Electron main process: one `setupX()` per feature, called in
+ * order; the window comes last. The library opens while Electron starts, and IPC waits
+ * for it, so the window never waits for the disk.
+ */
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { KabarError } from './core/errors';
+import { createHandlers, type HandlerSet } from './handlers';
+import { registerIpc } from './ipc';
+import { handleMediaProtocol, registerMediaScheme } from './media';
+import { setupMenu } from './menu';
+import { resolveDataDir } from './paths';
+import { isExternalUrl, isOwnRendererUrl, rendererTarget, type RendererTarget } from './security';
+import { createMainWindow, secureSession } from './window';
+import type { Events } from '../preload/contract';
+
+// Resolved from this built file (out/main/index.js), so it holds wherever the app is unpacked.
+const OUT_DIR = fileURLToPath(new URL('..', import.meta.url));
+const dev = !app.isPackaged;
+let mainWindow: BrowserWindow | null = null;
+
+function setupDataDir(): string {
+  const dataDir = resolveDataDir({
+    argv: process.argv,
+    env: process.env,
+    userData: app.getPath('userData'),
+    cwd: process.cwd(),
+  });
+  // Chromium's profile and the single-instance lock follow the library, so two libraries
+  // can be open at once while one library never gets two writers.
+  app.setPath('userData', dataDir);
+  return dataDir;
+}
+
+function setupSingleInstance(): boolean {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return false;
+  }
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  return true;
+}
+
+function emit<E extends keyof Events>(event: E, payload: Events[E]): void {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
+}
+
+function setupHandlers(dataDir: string): Promise<HandlerSet> {
+  const opened = createHandlers({
+    dataDir,
+    version: app.getVersion(),
+    systemLocale: app.getLocale(),
+    openExternal: async (url) => {
+      if (!isExternalUrl(url)) throw new KabarError('INVALID_URL', `Refusing to open ${url}`, { url });
+      await shell.openExternal(url);
+    },
+    emit,
+  });
+  // Logged here; each IPC call still answers with the error, so the renderer can show it.
+  opened.catch((error: unknown) => console.error('[main] opening the library failed:', error));
+  return opened;
+}
+
+function setupIpc(opened: Promise<HandlerSet>, target: RendererTarget): void {
+  const isTrustedSender = (event: IpcMainInvokeEvent): boolean => {
+    const frame = event.senderFrame;
+    return (
+      mainWindow !== null &&
+      !mainWindow.isDestroyed() &&
+      event.sender === mainWindow.webContents &&
+      frame !== null &&
+      frame.parent === null &&
+      isOwnRendererUrl(target, frame.url)
+    );
+  };
+  registerIpc({ handlers: async () => (await opened).handlers, isTrustedSender });
+}
+
+function setupLifecycle(opened: Promise<HandlerSet>): void {
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (closed) return;
+    // Hold the quit until the store has flushed; then quit for real.
+    event.preventDefault();
+    opened
+      .then((set) => set.close())
+      .catch((error: unknown) => console.error('[main] closing the library failed:', error))
+      .finally(() => {
+        closed = true;
+        app.quit();
+      });
+  });
+}
+
+function createWindow(target: RendererTarget, dataDir: string): void {
+  mainWindow = createMainWindow({
+    preload: join(OUT_DIR, 'preload', 'index.cjs'),
+    target,
+    stateFile: join(dataDir, 'window-state.json'),
+  });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function main(): void {
+  const dataDir = setupDataDir();
+  if (!setupSingleInstance()) return;
+  registerMediaScheme();
+  const target = rendererTarget({
+    htmlPath: join(OUT_DIR, 'renderer', 'index.html'),
+    devUrl: process.env.ELECTRON_RENDERER_URL,
+    packaged: app.isPackaged,
+  });
+  const opened = setupHandlers(dataDir);
+  setupIpc(opened, target);
+  setupLifecycle(opened);
+  void app.whenReady().then(() => {
+    secureSession(session.defaultSession, dev);
+    handleMediaProtocol(dataDir);
+    setupMenu({ dev, mac: process.platform === 'darwin', send: (command) => emit('menu:command', { command }) });
+    createWindow(target, dataDir);
+    app.on('activate', () => {
+      if (!mainWindow) createWindow(target, dataDir);
+    });
+  });
+}
+
+main();
