@@ -1,0 +1,14 @@
+/** Renderer entry: mounts the React app. */
+// Fast Refresh's preamble as a module import: the inline one Vite injects in dev is blocked by our CSP.
+import '@vitejs/plugin-react/preamble';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html lost its #root element');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
