@@ -1,5 +1,5 @@
 /** Rolling backups of library.json in `backups/`: the last 10 good copies, newest first. */
-import { copyFile, mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { migrate, type LibraryData } from './schema';
 
@@ -40,11 +40,16 @@ export async function backupLibraryFile(dir: string, now: Date): Promise<string>
   return target;
 }
 
-/** Age in ms of the newest backup, or Infinity when there is none. */
+/** The time a backup was taken, read back from its name. */
+function backupTime(path: string): number {
+  const match = /library-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z/.exec(path);
+  return match ? Date.parse(`${match[1]}T${match[2]}:${match[3]}:${match[4]}.${match[5]}Z`) : 0;
+}
+
+/** Age in ms of the newest backup (by the clock that named it), or Infinity when there is none. */
 export async function newestBackupAge(dir: string, now: Date): Promise<number> {
   const [newest] = await listBackups(dir);
-  if (!newest) return Infinity;
-  return now.getTime() - (await stat(newest)).mtime.getTime();
+  return newest ? now.getTime() - backupTime(newest) : Infinity;
 }
 
 /** The newest backup that parses and migrates, with its path; null when none is good. */
