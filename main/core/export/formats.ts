@@ -144,6 +144,7 @@ export function render(article: Article, format: ExportFormat): string {
 export function safeFileName(title: string, id: string, format: ExportFormat): string {
   const base = title
     .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must lose
     .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
