@@ -1,0 +1,70 @@
+/**
+ * One shared, lightweight jsdom window for the whole process. Pages are parsed with its
+ * DOMParser (no browsing context: no per-page window, no iframe windows, scripts never run)
+ * and sanitized with a DOMPurify bound to the same window, so each page is parsed exactly once.
+ */
+import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
+import { JSDOM } from 'jsdom';
+import { safeHref } from './inline';
+import { resolveImageSrc } from './images-dom';
+
+interface Shared {
+  parser: DOMParser;
+  purify: DOMPurify;
+}
+
+let shared: Shared | undefined;
+
+function create(): Shared {
+  const { window } = new JSDOM('<!DOCTYPE html><html><head></head><body></body></html>');
+  const purify = createDOMPurify(window as unknown as WindowLike);
+  // Links and images keep only sources a reader can follow offline-safely: absolute http(s)
+  // and mailto links, http(s) or data:image sources. Relative ones were already made absolute
+  // by Readability against the page URL; any left over cannot be resolved and are dropped.
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    const el = node as Element;
+    if (el.localName === 'a' && el.hasAttribute('href')) {
+      const href = safeHref(el.getAttribute('href'), el.ownerDocument.baseURI);
+      if (href) el.setAttribute('href', href);
+      else el.removeAttribute('href');
+    } else if (el.localName === 'img' && el.hasAttribute('src')) {
+      const src = resolveImageSrc(el.getAttribute('src'), el.ownerDocument.baseURI);
+      if (src) el.setAttribute('src', src);
+      else el.removeAttribute('src');
+    }
+  });
+  return { parser: new window.DOMParser(), purify };
+}
+
+function get(): Shared {
+  shared ??= create();
+  return shared;
+}
+
+/**
+ * Parses an HTML page. `url` becomes the document's base (through a `<base>` element, since
+ * DOMParser documents have no URL of their own); a page's own `<base href>` is resolved against it.
+ */
+export function parseDocument(html: string, url?: string): Document {
+  const doc = get().parser.parseFromString(html, 'text/html');
+  if (!url) return doc;
+  const existing = doc.querySelector('base[href]');
+  try {
+    const resolved = new URL(existing?.getAttribute('href') ?? url, url).href;
+    if (existing) existing.setAttribute('href', resolved);
+    else {
+      const base = doc.createElement('base');
+      base.setAttribute('href', resolved);
+      doc.head.prepend(base);
+    }
+  } catch {
+    // An unparsable base: leave the document without one (relative links will be dropped).
+  }
+  return doc;
+}
+
+/** Sanitizes an element of a document from `parseDocument` in place (DOMPurify defaults plus the link/image rules above). */
+export function sanitizeInPlace(el: Element): Element {
+  get().purify.sanitize(el, { IN_PLACE: true, FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'] });
+  return el;
+}

@@ -1,0 +1,80 @@
+/** HTML pages → articles: parse once, Readability, DOMPurify, blocks, metadata, language. */
+import { KabarError } from '../errors';
+import type { Block, ExtractedArticle } from '../types';
+import { domToBlocks } from './blocks';
+import { parseDocument, sanitizeInPlace } from './dom';
+import { detectLanguage, isRtlLang } from './language';
+import { runReadability } from './readability';
+import { collapseWhitespace, countWords, firstSentence, makeExcerpt, truncate } from './text';
+
+/** Fewer words than this (CJK characters count as words) is a page without an article: a menu, a bare image gallery. */
+export const MIN_ARTICLE_WORDS = 12;
+
+function declaredLanguage(doc: Document): string | undefined {
+  const root = doc.documentElement;
+  const attr = root.getAttribute('lang') ?? root.getAttribute('xml:lang');
+  const meta = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  const value = (attr ?? meta ?? '').trim().split(',')[0].trim();
+  return value || undefined;
+}
+
+// ISO-8601-looking values are kept as written (a time without zone must not be shifted);
+// other date formats are converted when JavaScript can read them.
+function normalizeDate(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(value)) return value;
+  const ms = Date.parse(value);
+  return Number.isNaN(ms) ? undefined : new Date(ms).toISOString();
+}
+
+function blocksText(blocks: Block[]): string {
+  return blocks
+    .filter((b) => b.type !== 'image')
+    .map((b) => b.text)
+    .join('\n');
+}
+
+/** Extracts the article of an HTML page; `url` resolves relative links and images. Throws NO_ARTICLE when there is none. */
+export function parseHtml(html: string, url?: string): ExtractedArticle {
+  const doc = parseDocument(html, url);
+  const declaredLang = declaredLanguage(doc);
+  const rootDir = doc.documentElement.getAttribute('dir')?.toLowerCase();
+  const base = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined;
+  const found = runReadability(doc);
+  if (!found) throw noArticle();
+  const content = sanitizeInPlace(found.content);
+  const readerDir = (found.dir ?? rootDir)?.toLowerCase();
+  const provisionalDir = readerDir === 'rtl' ? 'rtl' : 'ltr';
+  const blocks = domToBlocks(content, base, provisionalDir);
+  const body = blocksText(blocks);
+  if (countWords(body) < MIN_ARTICLE_WORDS) throw noArticle();
+
+  const firstText = blocks.find((b) => b.type === 'paragraph')?.text ?? body;
+  const title = collapseWhitespace(found.title) || blocks.find((b) => b.type === 'heading')?.text || truncate(firstSentence(firstText), 120);
+  const lang = detectLanguage(`${title}\n${body}`);
+  const finalLang = lang === 'und' && declaredLang ? declaredLang.split('-')[0].toLowerCase() : lang;
+  // The page's own dir wins; without one, the detected language decides.
+  const dir: 'ltr' | 'rtl' = readerDir === 'rtl' || readerDir === 'ltr' ? readerDir : isRtlLang(finalLang) ? 'rtl' : 'ltr';
+  const article: ExtractedArticle = {
+    title,
+    lang: finalLang,
+    dir,
+    excerpt: makeExcerpt(found.excerpt ?? firstText),
+    blocks: dir === provisionalDir ? blocks : domToBlocks(content, base, dir),
+    source: 'html',
+  };
+  if (found.byline) article.byline = collapseWhitespace(found.byline);
+  if (found.siteName) article.siteName = collapseWhitespace(found.siteName);
+  if (declaredLang) article.declaredLang = declaredLang;
+  const publishedAt = normalizeDate(found.publishedTime);
+  if (publishedAt) article.publishedAt = publishedAt;
+  if (url) article.url = url;
+  return article;
+}
+
+function noArticle(): KabarError {
+  return new KabarError(
+    'NO_ARTICLE',
+    'No readable article was found on this page. Open the article itself (not a home or index page), or save its text and import that.',
+  );
+}
