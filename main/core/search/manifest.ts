@@ -1,0 +1,80 @@
+/** The manifest names the live segment and log; replacing it atomically is what commits a compaction. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { IndexDamagedError } from './errors';
+
+/** Current on-disk format; a different number means "rebuild" (the index is derived data). */
+export const FORMAT_VERSION = 1;
+
+/** Contents of `manifest.json`. */
+export interface Manifest {
+  format: 'kabar-search-index';
+  version: number;
+  /** Generation: bumped by each compaction, used in file names so old and new never collide. */
+  gen: number;
+  segment: string | null;
+  log: string;
+  buckets: number;
+}
+
+/** File name of the manifest inside the index folder. */
+export const MANIFEST = 'manifest.json';
+
+/** fsyncs a directory so a rename inside it survives power loss (not possible on Windows; ignored there). */
+export function fsyncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot open directories; NTFS journals the rename itself.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
+}
+
+/** Writes `data` to `file` atomically: temp file, fsync, rename, fsync of the folder. */
+export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
+  const tmp = `${file}.tmp`;
+  const fd = fs.openSync(tmp, 'w');
+  try {
+    fs.writeFileSync(fd, data);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  fs.renameSync(tmp, file);
+  fsyncDir(path.dirname(file));
+}
+
+/** Reads the manifest: null when there is none, IndexDamagedError when it is unreadable or foreign. */
+export function readManifest(dir: string): Manifest | null {
+  let text: string;
+  try {
+    text = fs.readFileSync(path.join(dir, MANIFEST), 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw new IndexDamagedError(`manifest unreadable: ${(e as Error).message}`);
+  }
+  let m: Partial<Manifest>;
+  try {
+    m = JSON.parse(text) as Partial<Manifest>;
+  } catch {
+    throw new IndexDamagedError('manifest is not valid JSON');
+  }
+  if (m.format !== 'kabar-search-index') throw new IndexDamagedError('manifest has an unknown format');
+  if (m.version !== FORMAT_VERSION) throw new IndexDamagedError(`index format ${String(m.version)} ≠ ${FORMAT_VERSION}`);
+  const ok =
+    typeof m.gen === 'number' &&
+    (m.segment === null || typeof m.segment === 'string') &&
+    typeof m.log === 'string' &&
+    typeof m.buckets === 'number' &&
+    m.buckets > 0;
+  if (!ok) throw new IndexDamagedError('manifest has the wrong shape');
+  return m as Manifest;
+}
+
+/** Atomically replaces the manifest. */
+export function writeManifest(dir: string, m: Manifest): void {
+  writeFileAtomicSync(path.join(dir, MANIFEST), JSON.stringify(m));
+}
