@@ -10,7 +10,7 @@ const noElectronInCore = {
 
 /** Lint rules: TypeScript strictness plus the layering rules of DESIGN.md §8. */
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**'] },
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.kabar-tmp/**', '.kscratch/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@
 import { KabarError } from './core/errors';
 import { importSources, type ImportSource } from './core/importer';
 import { openLibrary, type Library } from './core/store';
-import type { Events, Invoke } from '../preload/contract';
+import type { DialogStrings, Events, Invoke, MenuStrings } from '../preload/contract';
 
 /** One handler per channel; a missing channel is a compile error. */
 export type Handlers = {
@@ -21,6 +21,10 @@ export interface HandlerContext {
   openExternal: (url: string) => Promise<void>;
   /** Sends an event to the renderer. */
   emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
+  /** Shows the system's open dialog for articles; resolves to the chosen paths. */
+  chooseFiles: (strings: DialogStrings) => Promise<string[]>;
+  /** Rebuilds the native menu with translated labels (a no-op where there is none). */
+  setMenuStrings: (strings: MenuStrings) => void;
   /** The network for URL imports (tests pass their own; default: global fetch). */
   fetch?: typeof fetch;
 }
@@ -83,6 +87,8 @@ export function handlersFor(library: Library, ctx: HandlerContext): Handlers {
       if (!EXTERNAL.test(url)) throw new KabarError('INVALID_URL', 'Only web and mail links open outside Kabar.', { url });
       await ctx.openExternal(url);
     },
+    'dialog:openFiles': async (strings) => ctx.chooseFiles(strings),
+    'menu:setStrings': async (strings) => ctx.setMenuStrings(strings),
   };
 }
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
+import { app, dialog, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { KabarError } from './core/errors';
 import { createHandlers, type HandlerSet } from './handlers';
 import { registerIpc } from './ipc';
@@ -14,12 +14,13 @@ import { setupMenu } from './menu';
 import { resolveDataDir } from './paths';
 import { isExternalUrl, isOwnRendererUrl, rendererTarget, type RendererTarget } from './security';
 import { createMainWindow, secureSession } from './window';
-import type { Events } from '../preload/contract';
+import type { DialogStrings, Events, MenuStrings } from '../preload/contract';
 
 // Resolved from this built file (out/main/index.js), so it holds wherever the app is unpacked.
 const OUT_DIR = fileURLToPath(new URL('..', import.meta.url));
 const dev = !app.isPackaged;
 let mainWindow: BrowserWindow | null = null;
+let relabelMenu: ((strings: MenuStrings) => void) | null = null;
 
 function setupDataDir(): string {
   const dataDir = resolveDataDir({
@@ -51,6 +52,17 @@ function emit<E extends keyof Events>(event: E, payload: Events[E]): void {
   if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(event, payload);
 }
 
+async function chooseFiles(strings: DialogStrings): Promise<string[]> {
+  const options = {
+    title: strings.title,
+    buttonLabel: strings.button,
+    properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
+    filters: [{ name: strings.filterName, extensions: ['txt', 'html', 'htm', 'xhtml'] }],
+  };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
+
 function setupHandlers(dataDir: string): Promise<HandlerSet> {
   const opened = createHandlers({
     dataDir,
@@ -61,6 +73,8 @@ function setupHandlers(dataDir: string): Promise<HandlerSet> {
       await shell.openExternal(url);
     },
     emit,
+    chooseFiles,
+    setMenuStrings: (strings) => relabelMenu?.(strings),
   });
   // Logged here; each IPC call still answers with the error, so the renderer can show it.
   opened.catch((error: unknown) => console.error('[main] opening the library failed:', error));
@@ -127,7 +141,11 @@ function main(): void {
   void app.whenReady().then(() => {
     secureSession(session.defaultSession, dev);
     handleMediaProtocol(dataDir);
-    setupMenu({ dev, mac: process.platform === 'darwin', send: (command) => emit('menu:command', { command }) });
+    relabelMenu = setupMenu({
+      dev,
+      mac: process.platform === 'darwin',
+      send: (command) => emit('menu:command', { command }),
+    }).setStrings;
     createWindow(target, dataDir);
     app.on('activate', () => {
       if (!mainWindow) createWindow(target, dataDir);

@@ -4,33 +4,9 @@
  * `menu:command` event the renderer acts on.
  */
 import { Menu, type MenuItemConstructorOptions } from 'electron';
-import type { MenuCommand } from '../preload/contract';
+import type { MenuCommand, MenuStrings } from '../preload/contract';
 
-/** Every label the menu shows. */
-export interface MenuStrings {
-  file: string;
-  importFiles: string;
-  importUrl: string;
-  settings: string;
-  quit: string;
-  edit: string;
-  undo: string;
-  redo: string;
-  cut: string;
-  copy: string;
-  paste: string;
-  selectAll: string;
-  view: string;
-  search: string;
-  reload: string;
-  toggleDevTools: string;
-  resetZoom: string;
-  zoomIn: string;
-  zoomOut: string;
-  language: string;
-  help: string;
-  shortcuts: string;
-}
+export type { MenuStrings } from '../preload/contract';
 
 /** The labels until the renderer sends translated ones. */
 export const ENGLISH_MENU: MenuStrings = {

@@ -5,7 +5,7 @@
  * INVALID_ARGUMENT instead of reaching the core.
  */
 import { z } from 'zod';
-import type { DroppedFile, Invoke, ListQuery, Settings } from '../preload/contract';
+import type { DialogStrings, DroppedFile, Invoke, ListQuery, MenuStrings, Settings } from '../preload/contract';
 
 const id = z.string().min(1).max(200);
 const tag = z.string().min(1).max(200);
@@ -40,6 +40,18 @@ const settingsPatch: z.ZodType<Partial<Settings>> = z.strictObject({
   sort: z.enum(['savedAt', 'publishedAt']).optional(),
 });
 
+const label = z.string().min(1).max(200);
+
+const dialogStrings: z.ZodType<DialogStrings> = z.strictObject({ title: label, button: label, filterName: label });
+
+const MENU_KEYS = [
+  'file', 'importFiles', 'importUrl', 'settings', 'quit', 'edit', 'undo', 'redo', 'cut', 'copy', 'paste',
+  'selectAll', 'view', 'search', 'reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'language',
+  'help', 'shortcuts',
+] as const satisfies readonly (keyof MenuStrings)[];
+
+const menuStrings = z.strictObject(Object.fromEntries(MENU_KEYS.map((k) => [k, label]))) as unknown as z.ZodType<MenuStrings>;
+
 /** A schema for each channel's argument list. */
 export type ChannelSchemas = { [C in keyof Invoke]: z.ZodType<Parameters<Invoke[C]>> };
 
@@ -66,6 +78,8 @@ export const schemas: ChannelSchemas = {
   'settings:get': z.tuple([]),
   'settings:set': z.tuple([settingsPatch]),
   'shell:openExternal': z.tuple([z.string().min(1).max(8192)]),
+  'dialog:openFiles': z.tuple([dialogStrings]),
+  'menu:setStrings': z.tuple([menuStrings]),
 };
 
 /** Every invoke channel as a runtime list (the contract itself is types only). */

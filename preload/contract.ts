@@ -69,6 +69,43 @@ export interface Invoke {
   'settings:get': () => Settings;
   'settings:set': (patch: Partial<Settings>) => Settings;
   'shell:openExternal': (url: string) => void;
+  /** Shows the system's open dialog; resolves to the chosen paths ([] when cancelled). */
+  'dialog:openFiles': (strings: DialogStrings) => string[];
+  /** Rebuilds the native menu with labels in the interface language. */
+  'menu:setStrings': (strings: MenuStrings) => void;
+}
+
+/** Labels of the native open dialog, in the interface language. */
+export interface DialogStrings {
+  title: string;
+  button: string;
+  filterName: string;
+}
+
+/** Every label the native menu shows, in the interface language. */
+export interface MenuStrings {
+  file: string;
+  importFiles: string;
+  importUrl: string;
+  settings: string;
+  quit: string;
+  edit: string;
+  undo: string;
+  redo: string;
+  cut: string;
+  copy: string;
+  paste: string;
+  selectAll: string;
+  view: string;
+  search: string;
+  reload: string;
+  toggleDevTools: string;
+  resetZoom: string;
+  zoomIn: string;
+  zoomOut: string;
+  language: string;
+  help: string;
+  shortcuts: string;
 }
 
 /** Every event main sends to the renderer, and its payload. */

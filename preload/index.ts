@@ -9,11 +9,13 @@
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type {
+  DialogStrings,
   DroppedFile,
   EventChannel,
   Events,
   Invoke,
   ListQuery,
+  MenuStrings,
   Settings,
   Wire,
 } from './contract';
@@ -51,6 +53,8 @@ const api = {
   getSettings: () => invoke('settings:get'),
   setSettings: (patch: Partial<Settings>) => invoke('settings:set', patch),
   openExternal: (url: string) => invoke('shell:openExternal', url),
+  chooseFiles: (strings: DialogStrings) => invoke('dialog:openFiles', strings),
+  setMenuStrings: (strings: MenuStrings) => invoke('menu:setStrings', strings),
 
   /** The file-system path of a dropped File ('' when it has none, e.g. pasted data). */
   pathForFile: (file: File): string => webUtils.getPathForFile(file),

@@ -144,6 +144,8 @@ describe('built main under a stand-in electron', () => {
       systemLocale: 'en',
       openExternal: async () => undefined,
       emit: () => undefined,
+      chooseFiles: async () => [],
+      setMenuStrings: () => undefined,
     }).then(
       (set) => ({ ok: true as const, set }),
       (error: unknown) => ({ ok: false as const, message: error instanceof Error ? error.message : String(error) }),

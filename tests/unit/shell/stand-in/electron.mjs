@@ -188,6 +188,10 @@ export const screen = {
 };
 
 export const dialog = {
+  showOpenDialog: async (...args) => {
+    record('dialog.showOpenDialog', ...args.filter((a) => !(a instanceof FakeBrowserWindow)));
+    return { canceled: true, filePaths: [] };
+  },
   showErrorBox(title, content) {
     record('dialog.showErrorBox', title, content);
   },
