@@ -17,6 +17,8 @@ export interface HandlerContext {
   dataDir: string;
   version: string;
   systemLocale: string;
+  /** Base URL the renderer loads captured images from (see AppInfo.mediaBase). */
+  mediaBase: string;
   /** Hands an http(s) URL to the system browser. */
   openExternal: (url: string) => Promise<void>;
   /** Sends an event to the renderer. */
@@ -55,6 +57,7 @@ export function handlersFor(library: Library, ctx: HandlerContext): Handlers {
       version: ctx.version,
       dataDir: ctx.dataDir,
       systemLocale: ctx.systemLocale,
+      mediaBase: ctx.mediaBase,
       recovery: library.recovery,
     }),
     'library:list': async (query) => library.list(query),

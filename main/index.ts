@@ -12,7 +12,7 @@ import { registerIpc } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './media';
 import { setupMenu } from './menu';
 import { resolveDataDir } from './paths';
-import { isExternalUrl, isOwnRendererUrl, rendererTarget, type RendererTarget } from './security';
+import { isExternalUrl, isOwnRendererUrl, MEDIA_HOST, MEDIA_SCHEME, rendererTarget, type RendererTarget } from './security';
 import { createMainWindow, secureSession } from './window';
 import type { DialogStrings, Events, MenuStrings } from '../preload/contract';
 
@@ -68,6 +68,7 @@ function setupHandlers(dataDir: string): Promise<HandlerSet> {
     dataDir,
     version: app.getVersion(),
     systemLocale: app.getLocale(),
+    mediaBase: `${MEDIA_SCHEME}://${MEDIA_HOST}/`,
     openExternal: async (url) => {
       if (!isExternalUrl(url)) throw new KabarError('INVALID_URL', `Refusing to open ${url}`, { url });
       await shell.openExternal(url);

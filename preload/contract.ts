@@ -42,6 +42,8 @@ export interface AppInfo {
   version: string;
   dataDir: string;
   systemLocale: string;
+  /** Where captured images are served from: `kabar-media://media/` in the app, a local path in the harness. */
+  mediaBase: string;
   /** Set when opening the library had to recover from a damaged file. */
   recovery: RecoveryReport | null;
 }

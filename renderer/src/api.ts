@@ -4,7 +4,17 @@
  * (`errors.<code>`); components and stores import `api` and never see the bridge.
  */
 import type { Api } from '../../preload/index';
-import type { DroppedFile, EventChannel, Events, ListQuery, Settings, UserError, Wire } from '../../preload/contract';
+import type {
+  DialogStrings,
+  DroppedFile,
+  EventChannel,
+  Events,
+  ListQuery,
+  MenuStrings,
+  Settings,
+  UserError,
+  Wire,
+} from '../../preload/contract';
 
 declare global {
   interface Window {
@@ -59,11 +69,20 @@ export const api = {
   getSettings: () => unwrap(k().getSettings()),
   setSettings: (patch: Partial<Settings>) => unwrap(k().setSettings(patch)),
   openExternal: (url: string) => unwrap(k().openExternal(url)),
+  chooseFiles: (strings: DialogStrings) => unwrap(k().chooseFiles(strings)),
+  setMenuStrings: (strings: MenuStrings) => unwrap(k().setMenuStrings(strings)),
   pathForFile: (file: File): string => k().pathForFile(file),
   on: <E extends EventChannel>(event: E, callback: (payload: Events[E]) => void): (() => void) => k().on(event, callback),
 };
 
+let mediaBase = 'kabar-media://media/';
+
+/** Sets where captured images are served from (AppInfo.mediaBase), once at start-up. */
+export function setMediaBase(base: string): void {
+  mediaBase = base;
+}
+
 /** The URL of a captured image (a block's `media` file name) for <img src>. */
 export function mediaUrl(name: string): string {
-  return `kabar-media://media/${encodeURIComponent(name)}`;
+  return `${mediaBase}${encodeURIComponent(name)}`;
 }

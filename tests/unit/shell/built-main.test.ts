@@ -142,6 +142,7 @@ describe('built main under a stand-in electron', () => {
       dataDir: here,
       version: 'x',
       systemLocale: 'en',
+      mediaBase: 'kabar-media://media/',
       openExternal: async () => undefined,
       emit: () => undefined,
       chooseFiles: async () => [],
