@@ -6,7 +6,7 @@ import { buildSegment } from './compact';
 import { Delta } from './delta';
 import { DocTable } from './docs';
 import { IndexDamagedError } from './errors';
-import { FORMAT_VERSION, MANIFEST, fsyncDir, readManifest, writeFileAtomicSync, writeManifest, type Manifest } from './manifest';
+import { OWN_FILE, createIndex, fsyncDir, readManifest, writeManifest, type Manifest } from './manifest';
 import { OpLog, encodeOp, parseLog, readLog, type LogOp } from './oplog';
 import { runSearch, type SearchMatch, type SearchOptions } from './query';
 import { SegmentReader } from './segment';
@@ -59,11 +59,8 @@ export class Engine {
     let m = readManifest(dir);
     let created = false;
     if (m === null) {
-      const leftovers = fs.readdirSync(dir).filter((f) => /^(seg|log)-/.test(f));
-      if (leftovers.length > 0) throw new IndexDamagedError('manifest missing but index files present');
-      m = { format: 'kabar-search-index', version: FORMAT_VERSION, gen: 0, segment: null, log: 'log-0.jsonl', buckets: opts.buckets ?? 2048 };
-      writeFileAtomicSync(path.join(dir, m.log), '');
-      writeManifest(dir, m);
+      if (fs.readdirSync(dir).some((f) => OWN_FILE.test(f))) throw new IndexDamagedError('manifest missing but index files present');
+      m = createIndex(dir, opts.buckets ?? 2048);
       created = true;
     }
     const seg = m.segment === null ? null : SegmentReader.open(path.join(dir, m.segment));
@@ -74,8 +71,10 @@ export class Engine {
       engine.replay(ops);
       if (created) engine.status = 'created';
       warmUp();
-      const keep = new Set([MANIFEST, m.segment, m.log]);
-      for (const f of fs.readdirSync(dir)) if (!keep.has(f)) fs.rmSync(path.join(dir, f), { force: true, recursive: true });
+      // Leftovers of a crash (temp files, a segment or log a compaction wrote but never committed).
+      for (const f of fs.readdirSync(dir)) {
+        if (f !== m.segment && f !== m.log && OWN_FILE.test(f)) fs.rmSync(path.join(dir, f), { force: true });
+      }
       return engine;
     } catch (e) {
       seg?.close();
@@ -214,8 +213,8 @@ export class Engine {
       this.log.release({ fh: newLog, size: tail.length }); // queued appends only start writing after this tick
       this.replay(parseLog(tail).ops);
       old.seg?.close();
-      if (old.seg !== null) fs.rmSync(old.seg.file, { force: true });
-      fs.rmSync(path.join(this.dir, old.log), { force: true });
+      // Best effort: Windows may still hold the old log open for a moment; open() sweeps leftovers.
+      for (const f of [old.seg?.file, path.join(this.dir, old.log)]) if (f !== undefined) fs.rm(f, { force: true }, () => undefined);
     } catch (e) {
       if (this.segment !== newSeg) {
         newSeg?.close();
@@ -248,8 +247,8 @@ export class Engine {
   /** Waits for pending appends and compaction, then releases files. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.closed = true; // queued compactions return at once; a running one finishes first
     await this.compactChain;
-    this.closed = true;
     await this.log.close();
     this.segment?.close();
   }

@@ -20,6 +20,9 @@ export interface Manifest {
 /** File name of the manifest inside the index folder. */
 export const MANIFEST = 'manifest.json';
 
+/** Names of the files the index writes: cleanup never touches anything else in the folder. */
+export const OWN_FILE = /^(seg-\d+\.kbs(\.tmp)?|log-\d+\.jsonl|manifest\.json\.tmp)$/;
+
 /** fsyncs a directory so a rename inside it survives power loss (not possible on Windows; ignored there). */
 export function fsyncDir(dir: string): void {
   let fd: number | undefined;
@@ -77,4 +80,12 @@ export function readManifest(dir: string): Manifest | null {
 /** Atomically replaces the manifest. */
 export function writeManifest(dir: string, m: Manifest): void {
   writeFileAtomicSync(path.join(dir, MANIFEST), JSON.stringify(m));
+}
+
+/** Creates an empty index (generation 0: an empty log, no segment) and returns its manifest. */
+export function createIndex(dir: string, buckets: number): Manifest {
+  const m: Manifest = { format: 'kabar-search-index', version: FORMAT_VERSION, gen: 0, segment: null, log: 'log-0.jsonl', buckets };
+  writeFileAtomicSync(path.join(dir, m.log), '');
+  writeManifest(dir, m);
+  return m;
 }

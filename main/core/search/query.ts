@@ -21,7 +21,8 @@ export interface SearchOptions {
 
 /** What a query reads. */
 export interface QueryContext {
-  segment: SegmentReader | null;
+  /** The base segment (anything with lazily read buckets: the warm-up passes a synthetic one). */
+  segment: Pick<SegmentReader, 'bucket'> | null;
   delta: Delta;
   docs: DocTable;
   bucketCount: number;
@@ -127,7 +128,8 @@ export function runSearch(ctx: QueryContext, query: string, opts: SearchOptions 
 
   const need = perWord.length;
   const ok = (d: number): boolean => opts.filter === undefined || opts.filter(docs.ids[d]);
-  const chosen = topK(perWord[need - 1], hits, need, acc, opts.limit ?? DEFAULT_LIMIT, ok);
+  // Every full match is in the rarest word's postings: enumerate the shortest list.
+  const chosen = topK(perWord[0], hits, need, acc, opts.limit ?? DEFAULT_LIMIT, ok);
   // Which matched terms each hit has, for highlighting: a binary search per hit in each expansion
   // (postings are in ascending doc order), not a pass over all of them.
   const terms: string[][] = chosen.map(() => []);
