@@ -13,7 +13,8 @@ vi.mock('electron', () => ({
   },
 }));
 
-const { registerIpc, answer } = await import('../../../main/ipc');
+const { registerIpc } = await import('../../../main/ipc');
+const { answer } = await import('../../../main/wire');
 const { CHANNELS } = await import('../../../main/schemas');
 
 // Only the handlers a test calls exist; the cast stands in for the rest of the set.
