@@ -1,0 +1,33 @@
+/** Turns anything thrown into a message in the interface language, by error code. */
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api';
+import type { UserError } from '../../../preload/contract';
+
+/** Every error code the core can send; anything else shows errors.GENERIC. */
+export const ERROR_CODES = [
+  'EMPTY_INPUT', 'BINARY_INPUT', 'TOO_LARGE', 'UNSUPPORTED_TYPE', 'NO_ARTICLE', 'HTTP_ERROR', 'REDIRECT_LOOP',
+  'TIMEOUT', 'NETWORK', 'INVALID_URL', 'NOT_FOUND', 'FILE_NOT_FOUND', 'INVALID_ARGUMENT', 'LIBRARY_CORRUPT',
+  'LIBRARY_NEWER', 'ARTICLE_DAMAGED', 'BACKUP_INVALID', 'IO',
+] as const;
+
+const KNOWN = new Set<string>(ERROR_CODES);
+
+// Messages may name these; a missing value must not leave "{status}" on screen.
+const DEFAULT_PARAMS: Record<string, string | number> = { status: '?' };
+
+/** The code and params of an error, whatever shape it arrived in. */
+export function errorInfo(error: unknown): { code: string; params: Record<string, string | number> } {
+  if (error instanceof ApiError) return { code: error.code, params: error.params };
+  if (typeof error === 'object' && error !== null && typeof (error as UserError).code === 'string') {
+    const e = error as UserError;
+    return { code: e.code, params: e.params ?? {} };
+  }
+  return { code: 'GENERIC', params: {} };
+}
+
+/** The translated, actionable message for an error (ApiError, UserError or anything else). */
+export function errorMessage(t: TFunction, error: unknown): string {
+  const { code, params } = errorInfo(error);
+  const key = KNOWN.has(code) ? code : 'GENERIC';
+  return t(`errors.${key}`, { ...DEFAULT_PARAMS, ...params });
+}
