@@ -24,7 +24,8 @@ const QUERIES = [
   'javascript engine', 'cafe',
 ];
 
-const DELTA = 249; // just under the default compaction threshold (250 docs / 2 MiB)
+const RUNS = 3;
+const DELTA = 149; // just under the default compaction threshold (150 docs / 1.5 MiB)
 
 function rng(seed: number): () => number {
   let s = seed >>> 0;
@@ -63,8 +64,23 @@ function pct(xs: number[], p: number): number {
   return +s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))].toFixed(2);
 }
 
+/** Per-key median of several runs' numbers (strings from the middle run). */
+function median(rs: Record<string, unknown>[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(rs[0])) {
+    const vs = rs.map((r) => r[k]);
+    out[k] = typeof vs[0] === 'number' ? (vs as number[]).slice().sort((a, b) => a - b)[Math.floor(vs.length / 2)] : vs[Math.floor(vs.length / 2)];
+  }
+  return out;
+}
+
 function dirBytes(dir: string): number {
   return fs.readdirSync(dir).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
+}
+
+/** RSS now, in MiB. */
+function rssMb(): number {
+  return Math.round(process.memoryUsage().rss / 2 ** 20);
 }
 
 function runChild(args: string[]): Record<string, unknown> {
@@ -77,14 +93,14 @@ function runChild(args: string[]): Record<string, unknown> {
 
 /** Fresh-process measurements against an existing index. */
 async function child(dir: string, mode: string, total: number): Promise<void> {
-  const rss0 = process.memoryUsage().rss;
+  const rss0 = rssMb();
   if (mode === 'minisearch') {
     const mod = (await import(process.env.MINISEARCH_MODULE ?? 'minisearch')) as { default: { loadJSON(json: string, opts: object): unknown } };
     const t0 = performance.now();
     const json = fs.readFileSync(path.join(dir, 'minisearch.json'), 'utf8');
     mod.default.loadJSON(json, { fields: ['title', 'body'] });
     const ms = performance.now() - t0;
-    console.log(JSON.stringify({ minisearch_load_ms: Math.round(ms), minisearch_rss_mb: Math.round(process.memoryUsage().rss / 2 ** 20) }));
+    console.log(JSON.stringify({ minisearch_load_ms: Math.round(ms), minisearch_rss_mb: rssMb() }));
     return;
   }
   const t0 = performance.now();
@@ -103,7 +119,7 @@ async function child(dir: string, mode: string, total: number): Promise<void> {
     times.push(performance.now() - s);
     if (hits.length === 0) zero.push(q);
   }
-  const rss_mb = Math.round(process.memoryUsage().rss / 2 ** 20);
+  const rss_mb = rssMb();
   const sources = loadSources();
   const addT: number[] = [];
   const remT: number[] = [];
@@ -134,7 +150,7 @@ async function child(dir: string, mode: string, total: number): Promise<void> {
     add_ms_p95: pct(addT, 95),
     remove_ms_p95: pct(remT, 95),
     rss_mb,
-    rss_base_mb: Math.round(rss0 / 2 ** 20),
+    rss_base_mb: rss0,
     cached_bucket_mb: +(ix.stats().cachedBucketBytes / 2 ** 20).toFixed(1),
   };
   await ix.close();
@@ -164,20 +180,38 @@ async function main(): Promise<void> {
   await ix.close();
   const index_mb = dirBytes(dir) / 2 ** 20;
 
-  const fresh = runChild(['--child', dir, 'full', String(N)]);
+  // Each fresh-process run gets its own copy: the runs add and remove documents.
+  const copy = (name: string): string => {
+    const to = path.join(root, name);
+    fs.cpSync(dir, to, { recursive: true });
+    return to;
+  };
+  const runs = Array.from({ length: RUNS }, (_, r) => runChild(['--child', copy(`run-${r}`), 'full', String(N)]));
+  const fresh = median(runs);
 
   // Worst case at open: a full delta (just under the compaction threshold) still in the log.
-  const ix2 = await openSearchIndex(dir, { compactAfterDocs: 1e9, compactAfterBytes: 1e12 });
+  const deltaDir = copy('delta');
+  const ix2 = await openSearchIndex(deltaDir, { compactAfterDocs: 1e9, compactAfterBytes: 1e12 });
   const extra = Array.from({ length: DELTA }, (_, k) => makeDoc(N + 100 + k, sources));
   for (let i = 0; i < extra.length; i += 64) await Promise.all(extra.slice(i, i + 64).map((d, k) => ix2.add(`delta-${i + k}`, d)));
   await ix2.close();
-  const withDelta = runChild(['--child', dir, 'open', String(N)]);
+  const withDelta = median(Array.from({ length: RUNS }, () => runChild(['--child', deltaDir, 'open', String(N)])));
   // What one compaction of that delta into the full base costs (the import pipeline pays it every DELTA adds).
-  const ix3 = await openSearchIndex(dir, { compactAfterDocs: 1e9, compactAfterBytes: 1e12 });
+  const ix3 = await openSearchIndex(deltaDir, { compactAfterDocs: 1e9, compactAfterBytes: 1e12 });
   const tc = performance.now();
   await ix3.compact();
   const compact_ms = Math.round(performance.now() - tc);
   await ix3.close();
+
+  // Import pipeline pace: one awaited add after another (tokenize + log + fsync), default thresholds,
+  // so the background compactions it triggers are paid inside the measured time.
+  const ix4 = await openSearchIndex(copy('import'));
+  const more = Array.from({ length: 600 }, (_, k) => makeDoc(N + 5000 + k, sources));
+  const ti = performance.now();
+  for (let k = 0; k < more.length; k++) await ix4.add(`import-${k}`, more[k]);
+  await ix4.compact();
+  const import_docs_per_s = Math.round(more.length / ((performance.now() - ti) / 1000));
+  await ix4.close();
 
   let mini: Record<string, unknown> = {};
   if (process.env.MINISEARCH_MODULE) {
@@ -198,9 +232,13 @@ async function main(): Promise<void> {
     avg_words: Math.round(words / N),
     build_s: +build_s.toFixed(1),
     index_mb: +index_mb.toFixed(1),
+    runs: RUNS,
     ...fresh,
+    search_p95_ms_each_run: runs.map((r) => r.search_p95_ms),
+    open_ms_each_run: runs.map((r) => r.open_ms),
     [`open_ms_with_${DELTA}_delta`]: withDelta.open_ms,
     [`compact_ms_${DELTA}_into_${N}`]: compact_ms,
+    import_docs_per_s,
     ...mini,
     ...(argv.includes('--keep') ? { dir: root } : {}),
   };

@@ -11,27 +11,7 @@ import { OpLog, encodeOp, parseLog, readLog, type LogOp } from './oplog';
 import { runSearch, type SearchMatch, type SearchOptions } from './query';
 import { SegmentReader } from './segment';
 import { warmUp } from './warmup';
-
-/** Tuning knobs of openSearchIndex; the defaults suit a 10,000-article library. */
-export interface OpenOptions {
-  /**
-   * Compact in the background once the delta holds this many documents (default 250). Both limits
-   * bound the log replay at open (~35 ms per MiB measured); a compaction of 1,000 docs into a
-   * 10,000-doc base took ~0.5 s, so compacting often is cheap.
-   */
-  compactAfterDocs?: number;
-  /** …or once the log reaches this many bytes (default 2 MiB). */
-  compactAfterBytes?: number;
-  /** Buckets of a newly created index (default 2048). */
-  buckets?: number;
-  /** Told when damage is found after open (a bucket failing its checksum): rebuild then. */
-  onDamaged?: (reason: string) => void;
-  /** Told when a background compaction fails (the index stays valid; the next one retries). */
-  onError?: (error: unknown) => void;
-}
-
-/** How the index was found at open: fine, newly created (was missing), or damaged and recreated empty. */
-export type IndexStatus = 'ok' | 'created' | 'damaged';
+import type { IndexStatus, OpenOptions } from './options';
 
 /** Implementation of SearchIndex (see index.ts for the contract). */
 export class Engine {
@@ -41,6 +21,7 @@ export class Engine {
   private delta: Delta;
   private compactChain: Promise<void> = Promise.resolve();
   private autoPending = false;
+  private readonly removals: Promise<void>[] = [];
   private closed = false;
 
   private constructor(
@@ -149,8 +130,8 @@ export class Engine {
   }
 
   private maybeCompact(): void {
-    const overDocs = this.delta.docs >= (this.opts.compactAfterDocs ?? 250);
-    const overBytes = this.log.size >= (this.opts.compactAfterBytes ?? 2 << 20);
+    const overDocs = this.delta.docs >= (this.opts.compactAfterDocs ?? 150);
+    const overBytes = this.log.size >= (this.opts.compactAfterBytes ?? 1.5 * 2 ** 20);
     if (this.autoPending || this.closed || !(overDocs || overBytes)) return;
     this.autoPending = true;
     this.compact()
@@ -214,7 +195,9 @@ export class Engine {
       this.replay(parseLog(tail).ops);
       old.seg?.close();
       // Best effort: Windows may still hold the old log open for a moment; open() sweeps leftovers.
-      for (const f of [old.seg?.file, path.join(this.dir, old.log)]) if (f !== undefined) fs.rm(f, { force: true }, () => undefined);
+      for (const f of [old.seg?.file, path.join(this.dir, old.log)]) {
+        if (f !== undefined) this.removals.push(fs.promises.rm(f, { force: true }).catch(() => undefined));
+      }
     } catch (e) {
       if (this.segment !== newSeg) {
         newSeg?.close();
@@ -251,5 +234,6 @@ export class Engine {
     await this.compactChain;
     await this.log.close();
     this.segment?.close();
+    await Promise.all(this.removals.splice(0));
   }
 }

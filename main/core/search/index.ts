@@ -6,7 +6,8 @@
  * See engine.ts for the life cycle and DESIGN notes in the module files for the why.
  */
 import fs from 'node:fs';
-import { Engine, type IndexStatus, type OpenOptions } from './engine';
+import { Engine } from './engine';
+import type { IndexStatus, OpenOptions } from './options';
 import { IndexDamagedError } from './errors';
 import type { SearchDoc } from './analyze';
 import type { SearchMatch, SearchOptions } from './query';
@@ -14,7 +15,7 @@ import type { SearchMatch, SearchOptions } from './query';
 export type { SearchDoc } from './analyze';
 export type { SearchMatch, SearchOptions } from './query';
 export type { SnippetPart } from './snippet';
-export type { IndexStatus, OpenOptions } from './engine';
+export type { IndexStatus, OpenOptions } from './options';
 export { makeSnippet, highlight } from './snippet';
 export { tokenize } from './tokenize';
 export { IndexDamagedError } from './errors';
