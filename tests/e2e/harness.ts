@@ -1,0 +1,113 @@
+/**
+ * The browser tier (DESIGN.md §7): the BUILT renderer in Chromium, served over a local
+ * static server, with `window.kabar` wired to the real main/handlers.ts over a real store
+ * in `dataDir`. Everything but Electron itself is the real thing.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright';
+import { createHandlers, type HandlerSet } from '../../main/handlers';
+import { answer } from '../../main/wire';
+import type { DialogStrings, Events, Invoke, MenuStrings } from '../../preload/contract';
+import { bridgeInitScript, decodeArgs, readBridgeMethods } from './bridge';
+import { CHROMIUM_ARGS, chromiumPath } from './browser';
+import { serveRenderer, type StaticServer } from './static-server';
+
+/** The repository root and the build the harness serves. */
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const OUT = join(ROOT, 'out');
+
+/** How to open the app. */
+export interface OpenAppOptions {
+  dataDir: string;
+  /** The OS locale the app sees (default en-US). */
+  locale?: string;
+  /** The network URL imports use (default: the real fetch). */
+  fetch?: typeof fetch;
+  /** Viewport size (default 1280×800). */
+  viewport?: { width: number; height: number };
+}
+
+/** What the host did for the app: external links opened, files offered, menus relabelled. */
+export interface HostRecord {
+  opened: string[];
+  menuStrings: MenuStrings[];
+  dialogs: DialogStrings[];
+  /** Paths the next "Choose files…" dialog returns. */
+  nextChosenFiles: string[];
+}
+
+/** An open app: the page, the handler set behind it, what the host recorded, and close(). */
+export interface OpenApp {
+  page: Page;
+  set: HandlerSet;
+  host: HostRecord;
+  origin: string;
+  close: () => Promise<void>;
+}
+
+let sharedBrowser: Promise<Browser> | null = null;
+
+function browser(): Promise<Browser> {
+  sharedBrowser ??= chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  return sharedBrowser;
+}
+
+function requireBuild(): void {
+  for (const file of ['renderer/index.html', 'preload/index.cjs']) {
+    if (!existsSync(join(OUT, file))) throw new Error(`out/${file} is missing: run \`npx electron-vite build\` first.`);
+  }
+}
+
+/** Opens the app over the library in `dataDir`. */
+export async function openApp(options: OpenAppOptions): Promise<OpenApp> {
+  requireBuild();
+  const host: HostRecord = { opened: [], menuStrings: [], dialogs: [], nextChosenFiles: [] };
+  let page: Page | null = null;
+  const emit = <E extends keyof Events>(event: E, payload: Events[E]): void => {
+    void page?.evaluate(([e, p]) => (window as unknown as { __kabarEmit?: (e: string, p: unknown) => void }).__kabarEmit?.(e, p), [event, payload] as const).catch(() => undefined);
+  };
+  const set = await createHandlers({
+    dataDir: options.dataDir,
+    version: '0.0.0-harness',
+    systemLocale: options.locale ?? 'en-US',
+    mediaBase: '/media/',
+    openExternal: async (url) => void host.opened.push(url),
+    emit,
+    chooseFiles: async (strings) => {
+      host.dialogs.push(strings);
+      return host.nextChosenFiles.splice(0);
+    },
+    setMenuStrings: (strings) => void host.menuStrings.push(strings),
+    fetch: options.fetch,
+  });
+  const server: StaticServer = await serveRenderer(join(OUT, 'renderer'), join(options.dataDir, 'media'));
+  const context = await (await browser()).newContext({
+    locale: options.locale ?? 'en-US',
+    viewport: options.viewport ?? { width: 1280, height: 800 },
+  });
+  page = await context.newPage();
+  await page.exposeFunction('__kabarInvoke', async (channel: keyof Invoke, argsJson: string) =>
+    JSON.stringify(await answer(channel, decodeArgs(argsJson), async () => set.handlers)),
+  );
+  await page.addInitScript(bridgeInitScript(readBridgeMethods(join(OUT, 'preload', 'index.cjs'))));
+  await page.goto(`${server.origin}/index.html`);
+  return {
+    page,
+    set,
+    host,
+    origin: server.origin,
+    close: async () => {
+      await context.close();
+      await server.close();
+      await set.close();
+    },
+  };
+}
+
+/** Closes the shared browser (call once, after all specs). */
+export async function closeBrowser(): Promise<void> {
+  if (sharedBrowser) await (await sharedBrowser).close();
+  sharedBrowser = null;
+}
