@@ -142,7 +142,12 @@ export class Engine {
   /** Merges the delta and tombstones into a new base segment (queued behind any running compaction). */
   compact(): Promise<void> {
     this.assertOpen();
-    const run = this.compactChain.then(() => this.compactNow());
+    const run = this.compactChain.then(() =>
+      this.compactNow().catch((e: unknown) => {
+        if (e instanceof IndexDamagedError) this.markDamaged(e.message); // a bucket failed its checksum
+        throw e;
+      }),
+    );
     this.compactChain = run.catch(() => undefined);
     return run;
   }

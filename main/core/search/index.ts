@@ -39,7 +39,9 @@ export interface SearchIndex {
   /**
    * True when the store must re-add all articles: the index was missing ('created'), found damaged
    * at open and recreated empty ('damaged'), or a bucket failed its checksum later (call reset()
-   * first in that case). Stays true for the session; the store checks it right after open.
+   * first in that case). Stays true for the session; the store checks it right after open. A crash
+   * during a rebuild leaves a valid but partial index, so the store should also rebuild when
+   * size() differs from its own article count.
    */
   readonly needsRebuild: boolean;
   /** How the index was found; 'damaged' comes with `damage`, a reason for the log. */

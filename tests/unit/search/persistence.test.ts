@@ -196,6 +196,23 @@ describe('crash safety', () => {
     expect(ids(again, 'intelijen')).toEqual(['a']);
   });
 
+  it('reports damage found by a compaction and leaves the committed index untouched', async () => {
+    const ix = await reopen();
+    await ix.add('a', { title: 'one', body: seed });
+    await ix.compact();
+    await closeAll();
+    const seg = file('seg-');
+    const bytes = fs.readFileSync(seg);
+    bytes[9] ^= 0x01;
+    fs.writeFileSync(seg, bytes);
+    const again = await reopen();
+    await again.add('b', { title: 'two', body: 'more' });
+    await expect(again.compact()).rejects.toThrow(/checksum/);
+    expect(again.needsRebuild).toBe(true);
+    expect(path.basename(file('seg-'))).toBe(path.basename(seg));
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
   it('reports a missing index as created, and files without a manifest as damaged', async () => {
     const ix = await reopen();
     expect(ix.status).toBe('created');
