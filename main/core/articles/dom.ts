@@ -7,6 +7,7 @@ import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { safeHref } from './inline';
 import { resolveImageSrc } from './images-dom';
+import { lightenHtml } from './lighten';
 
 interface Shared {
   parser: DOMParser;
@@ -46,9 +47,10 @@ function get(): Shared {
  * DOMParser documents have no URL of their own); a page's own `<base href>` is resolved against it.
  */
 export function parseDocument(html: string, url?: string): Document {
-  const doc = get().parser.parseFromString(html, 'text/html');
+  const doc = get().parser.parseFromString(lightenHtml(html), 'text/html');
   if (!url) return doc;
-  const existing = doc.querySelector('base[href]');
+  // getElementsByTagName, not querySelector: jsdom's selector engine scans the whole page slowly.
+  const existing = Array.from(doc.getElementsByTagName('base')).find((b) => b.hasAttribute('href'));
   try {
     const resolved = new URL(existing?.getAttribute('href') ?? url, url).href;
     if (existing) existing.setAttribute('href', resolved);
@@ -65,6 +67,6 @@ export function parseDocument(html: string, url?: string): Document {
 
 /** Sanitizes an element of a document from `parseDocument` in place (DOMPurify defaults plus the link/image rules above). */
 export function sanitizeInPlace(el: Element): Element {
-  get().purify.sanitize(el, { IN_PLACE: true, FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'] });
+  get().purify.sanitize(el, { IN_PLACE: true, ALLOW_DATA_ATTR: false, FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'] });
   return el;
 }

@@ -13,7 +13,9 @@ export const MIN_ARTICLE_WORDS = 12;
 function declaredLanguage(doc: Document): string | undefined {
   const root = doc.documentElement;
   const attr = root.getAttribute('lang') ?? root.getAttribute('xml:lang');
-  const meta = doc.querySelector('meta[http-equiv="content-language" i]')?.getAttribute('content');
+  const meta = Array.from(doc.head?.getElementsByTagName('meta') ?? [])
+    .find((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'content-language')
+    ?.getAttribute('content');
   const value = (attr ?? meta ?? '').trim().split(',')[0].trim();
   return value || undefined;
 }

@@ -5,6 +5,7 @@
  * If a future Readability renames them, the overrides are skipped and results stay correct.
  */
 import { Readability } from '@mozilla/readability';
+import { STYLE_ATTR } from './lighten';
 
 /** What Readability found: its article element (kept as a node, never serialized) and metadata. */
 export interface ReadabilityResult {
@@ -26,9 +27,10 @@ interface Internals {
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
 
-// Same rules as Readability's own check, reading the style attribute text instead of node.style.
+// Same rules as Readability's own check, reading the (renamed, see lighten.ts) style
+// attribute text instead of node.style.
 function isProbablyVisible(node: Element): boolean {
-  const style = node.getAttribute('style');
+  const style = node.getAttribute(STYLE_ATTR) ?? node.getAttribute('style');
   if (style && HIDDEN_STYLE.test(style)) return false;
   if (node.hasAttribute('hidden')) return false;
   if (node.getAttribute('aria-hidden') === 'true') {
@@ -40,6 +42,7 @@ function isProbablyVisible(node: Element): boolean {
 
 // Document-order list of descendants with one of the tag names (what querySelectorAll returns, as a static list).
 function allNodesWithTag(node: Element | Document, tagNames: string[]): Element[] {
+  if (tagNames.length === 1) return Array.from(node.getElementsByTagName(tagNames[0]));
   const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
   const found: Element[] = [];
   const walk = (parent: Element | Document): void => {
