@@ -17,7 +17,7 @@ import type { IndexStatus, OpenOptions } from './options';
 export class Engine {
   status: IndexStatus = 'ok';
   damage: string | undefined;
-  private docs = new DocTable();
+  private docs: DocTable;
   private delta: Delta;
   private compactChain: Promise<void> = Promise.resolve();
   private autoPending = false;
@@ -48,8 +48,14 @@ export class Engine {
     try {
       if (seg !== null && seg.bucketCount !== m.buckets) throw new IndexDamagedError('segment and manifest disagree on buckets');
       const { ops, size } = readLog(path.join(dir, m.log));
-      const engine = new Engine(dir, m, seg, await OpLog.open(path.join(dir, m.log), size), opts);
-      engine.replay(ops);
+      const log = await OpLog.open(path.join(dir, m.log), size);
+      const engine = new Engine(dir, m, seg, log, opts);
+      try {
+        engine.replay(ops);
+      } catch (e) {
+        await log.close();
+        throw e;
+      }
       if (created) engine.status = 'created';
       warmUp();
       // Leftovers of a crash (temp files, a segment or log a compaction wrote but never committed).

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openSearchIndex, type SearchIndex } from '../../../main/core/search/index';
 import { readCorpus } from './corpus';
@@ -221,5 +222,37 @@ describe('crash safety', () => {
     await closeAll();
     fs.rmSync(path.join(dir, 'manifest.json'));
     expect((await reopen()).status).toBe('damaged');
+  });
+});
+
+describe('killed mid-write', () => {
+  it('keeps every confirmed add and remove when the process is killed at random points', async () => {
+    const { spawn } = await import('node:child_process');
+    const child = path.join(path.dirname(fileURLToPath(import.meta.url)), 'crash-child.ts');
+    for (const stopAt of [5, 23, 61]) {
+      fs.rmSync(dir, { recursive: true, force: true });
+      const proc = spawn(process.execPath, ['--import', 'tsx', child, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+      const added = new Set<number>();
+      const removed = new Set<number>();
+      let rest = '';
+      await new Promise<void>((resolve) => {
+        proc.stdout.on('data', (chunk: Buffer) => {
+          const lines = (rest + chunk.toString()).split('\n');
+          rest = lines.pop() ?? '';
+          for (const line of lines) (line.startsWith('a ') ? added : removed).add(Number(line.slice(2)));
+          if (added.size > stopAt) proc.kill('SIGKILL');
+        });
+        proc.on('exit', () => resolve());
+      });
+      const ix = await reopen();
+      expect(ix.status).toBe('ok');
+      for (const i of added) {
+        // A remove whose confirmation the kill swallowed may or may not have reached the disk.
+        if (!removed.has(i) && i % 3 === 1 && added.has(i + 1)) continue;
+        expect(ix.has(`doc${i}`)).toBe(!removed.has(i));
+        expect(ids(ix, `uniq${i}q`)).toEqual(removed.has(i) ? [] : [`doc${i}`]);
+      }
+      await closeAll();
+    }
   });
 });
