@@ -79,15 +79,18 @@ describe('makeSnippet', () => {
   it('works on the terms a real search returned, in long texts', async () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kabar-search-'));
     const ix = await openSearchIndex(path.join(root, 'index'));
-    const body = readCorpus('articles/newspaper4k/txt/time_001.txt').repeat(20);
-    await ix.add('t', { title: 'Time', body });
-    const [m] = ix.search('geoengin');
-    expect(m.terms.length).toBeGreaterThan(0);
-    const parts = makeSnippet(body, m.terms);
-    expect(hits(parts).length).toBeGreaterThan(0);
-    expect(hits(parts).every((h) => h.toLowerCase().startsWith('geoengin'))).toBe(true);
-    await ix.close();
-    fs.rmSync(root, { recursive: true, force: true });
+    try {
+      const body = readCorpus('articles/newspaper4k/txt/time_001.txt').repeat(20);
+      await ix.add('t', { title: 'Time', body });
+      const [m] = ix.search('geoengin');
+      expect(m.terms.length).toBeGreaterThan(0);
+      const parts = makeSnippet(body, m.terms);
+      expect(hits(parts).length).toBeGreaterThan(0);
+      expect(hits(parts).every((h) => h.toLowerCase().startsWith('geoengin'))).toBe(true);
+    } finally {
+      await ix.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 
