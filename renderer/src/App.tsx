@@ -1,57 +1,95 @@
-/** A first, minimal screen: the library list (the three-pane UI replaces it). */
-import { useEffect, useState } from 'react';
-import type { ArticleMeta } from '../../preload/contract';
-import { api, ApiError } from './api';
+/** The application shell: top bar, sidebar, list or search results, reader, and the one open dialog. */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { boot, type BootState } from './bootstrap';
+import { Notices } from './components/Notices';
+import { Dialogs } from './components/Dialogs';
+import { TopBar } from './components/TopBar';
+import { errorMessage } from './i18n/errors';
+import { parseTags } from './features/import/chooseFiles';
+import { useDropImport } from './features/import/useDropImport';
+import { ArticleList } from './features/library/ArticleList';
+import { ListHeader } from './features/library/ListHeader';
+import { Sidebar } from './features/library/Sidebar';
+import { Reader } from './features/reader/Reader';
+import { SearchResults } from './features/search/SearchResults';
+import { useLocaleSync, useTheme } from './features/settings/useAppearance';
+import { useAppEvents } from './features/shortcuts/useAppEvents';
+import { useShortcuts } from './features/shortcuts/useShortcuts';
+import { useImport } from './stores/importer';
+import { useSearch } from './stores/search';
+import { useUi } from './stores/ui';
+import './styles/base.css';
+import './styles/layout.css';
+import './styles/list.css';
 
-type State = { status: 'loading' } | { status: 'ready'; items: ArticleMeta[]; total: number } | { status: 'error'; message: string };
-
-const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
-
-/** The application root. */
-export function App() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  useEffect(() => {
-    let live = true;
-    const load = (): void => {
-      api.listArticles({ limit: 50 }).then(
-        (page) => live && setState({ status: 'ready', items: page.items, total: page.total }),
-        (error: unknown) => live && setState({ status: 'error', message: describe(error) }),
-      );
-    };
-    load();
-    const off = api.on('library:changed', load);
-    return () => {
-      live = false;
-      off();
-    };
-  }, []);
+/** The three panes once the library is open. */
+function Shell() {
+  const { t } = useTranslation();
+  useLocaleSync();
+  useTheme();
+  useAppEvents();
+  useShortcuts();
+  const dialog = useUi((s) => s.dialog);
+  const searching = useSearch((s) => s.query !== '');
+  // Tags typed in the open Add dialog apply to files dropped while it is open.
+  const dropTags = useCallback(() => (useUi.getState().dialog?.kind === 'import' ? parseTags(useImport.getState().tagsText) : []), []);
+  const dragging = useDropImport(dropTags);
 
   return (
-    <main>
-      <h1>Kabar</h1>
-      {state.status === 'loading' && <p>Loading…</p>}
-      {state.status === 'error' && <p role="alert">Could not load the library: {state.message}</p>}
-      {state.status === 'ready' && state.items.length === 0 && (
-        <p>Your library is empty. Use File → Import Files… or Import URL… to save your first article.</p>
+    <>
+      <div className="app" inert={dialog !== null}>
+        <TopBar />
+        <Notices />
+        <Sidebar />
+        <main className="main">
+          <div className="list-pane" id="list-pane" tabIndex={-1}>
+            {searching ? (
+              <SearchResults />
+            ) : (
+              <>
+                <ListHeader />
+                <ArticleList />
+              </>
+            )}
+          </div>
+          <section className="reader-pane" id="reader-pane" aria-label={t('reader.label')} tabIndex={-1}>
+            <Reader />
+          </section>
+        </main>
+      </div>
+      <Dialogs />
+      {dragging && (
+        <div className="drop-overlay" aria-hidden="true">
+          <p>{t('import.dropHere')}</p>
+        </div>
       )}
-      {state.status === 'ready' && state.items.length > 0 && (
-        <ul aria-label="Library">
-          {state.items.map((a) => (
-            <li key={a.id} lang={a.lang} dir={a.dir}>
-              <strong>{a.title}</strong>
-              <div>
-                {[a.siteName, a.lang, dateFormat.format(new Date(a.savedAt))].filter(Boolean).join(' · ')}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
-    </main>
+    </>
   );
 }
 
-function describe(error: unknown): string {
-  if (error instanceof ApiError) return `${error.message} (${error.code})`;
-  return error instanceof Error ? error.message : String(error);
+/** The application root: start-up, then the shell (or why the library could not open). */
+export function App() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<BootState>({ status: 'loading' });
+  useEffect(() => {
+    let live = true;
+    void boot().then((s) => live && setState(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (state.status === 'ready') return <Shell />;
+  return (
+    <main className="placeholder">
+      {state.status === 'loading' ? (
+        <p role="status">{t('app.loading')}</p>
+      ) : (
+        <div role="alert">
+          <h1>{t('app.loadFailed')}</h1>
+          <p>{errorMessage(t, state.error)}</p>
+        </div>
+      )}
+    </main>
+  );
 }

@@ -1,0 +1,98 @@
+/** The Add dialog: web addresses, files, optional tags; then progress and a result per source. */
+import { useTranslation } from 'react-i18next';
+import { Dialog } from '../../components/Dialog';
+import { errorMessage } from '../../i18n/errors';
+import { useImport } from '../../stores/importer';
+import { useUi } from '../../stores/ui';
+import { chooseAndImport, parseTags, parseUrls } from './chooseFiles';
+import { ImportResults } from './ImportResults';
+import '../../styles/import.css';
+
+/** The Add dialog. */
+export function ImportDialog() {
+  const { t } = useTranslation();
+  const { urlsText, tagsText, running, progress, error } = useImport();
+  const close = useUi((s) => s.closeDialog);
+  const urls = parseUrls(urlsText);
+
+  const submit = (): void => {
+    if (urls.length === 0) return;
+    void useImport.getState().run({ kind: 'urls', urls }, parseTags(tagsText)).then(() => {
+      if (!useImport.getState().error) useImport.setState({ urlsText: '' });
+    });
+  };
+
+  return (
+    <Dialog title={t('import.title')} onClose={close} testId="import-dialog" wide>
+      <p className="field-hint">{t('import.intro')}</p>
+      <form
+        className="import-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <div className="field">
+          <label htmlFor="import-urls">{t('import.urlsLabel')}</label>
+          <textarea
+            id="import-urls"
+            className="textarea"
+            rows={4}
+            value={urlsText}
+            placeholder={t('import.urlsPlaceholder')}
+            spellCheck={false}
+            data-autofocus=""
+            onChange={(e) => useImport.setState({ urlsText: e.target.value })}
+            onKeyDown={(e) => {
+              // Ctrl/Cmd+Enter saves, Enter alone starts a new line for the next address.
+              if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+                e.preventDefault();
+                submit();
+              }
+            }}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="import-tags">{t('import.tagsLabel')}</label>
+          <input
+            id="import-tags"
+            className="input"
+            type="text"
+            value={tagsText}
+            aria-describedby="import-tags-hint"
+            onChange={(e) => useImport.setState({ tagsText: e.target.value })}
+          />
+          <p id="import-tags-hint" className="field-hint">
+            {t('import.tagsHint')}
+          </p>
+        </div>
+        <div className="actions">
+          <button type="button" className="btn" disabled={running} onClick={() => void chooseAndImport(t, parseTags(tagsText))}>
+            {t('import.chooseFiles')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={running || urls.length === 0}>
+            {running ? t('import.working') : t('import.submit')}
+          </button>
+        </div>
+      </form>
+      {progress && (
+        <div className="import-progress">
+          <label htmlFor="import-progress-bar">{t('import.progressLabel')}</label>
+          <progress id="import-progress-bar" data-testid="import-progress" max={Math.max(1, progress.total)} value={progress.done} aria-valuetext={t('import.progress', { done: progress.done, total: progress.total })} />
+          <span aria-live="polite">{t('import.progress', { done: progress.done, total: progress.total })}</span>
+        </div>
+      )}
+      {Boolean(error) && <ErrorLine error={error} />}
+      <ImportResults />
+    </Dialog>
+  );
+}
+
+function ErrorLine({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <p role="alert" className="error-text">
+      {errorMessage(t, error)}
+    </p>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * The virtualized article list. Only the rows on screen (plus a few) exist in the DOM, and
+ * only their pages are fetched; a roving tabindex keeps one row in the tab order.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useRef, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleMeta } from '../../../../preload/contract';
+import { openArticle } from '../../stores/actions';
+import { rowAt, useLibrary } from '../../stores/library';
+import { useReader } from '../../stores/reader';
+import { ArticleRow } from './ArticleRow';
+import { EmptyList } from './EmptyList';
+
+let focusWanted = false;
+
+/** Height of one row in CSS pixels (rows are fixed-height so scrolling 10,000 stays exact). */
+export const ROW_HEIGHT = 96;
+
+/** The list of articles for the current view and filters. */
+export function ArticleList() {
+  const { t } = useTranslation();
+  const total = useLibrary((s) => s.total);
+  const pages = useLibrary((s) => s.pages);
+  const selectedIndex = useLibrary((s) => s.selectedIndex);
+  const sort = useLibrary((s) => s.sort);
+  const ensureRange = useLibrary((s) => s.ensureRange);
+  const openId = useReader((s) => s.openId);
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 6,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    if (items.length) ensureRange(first, last);
+  }, [first, last, items.length, ensureRange, pages]);
+
+  // Keep the selected row in view, and give it focus when the keyboard moved it.
+  useEffect(() => {
+    if (total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+  }, [selectedIndex, total, virtualizer]);
+  useEffect(() => {
+    if (!focusWanted) return;
+    const button = scroller.current?.querySelector<HTMLElement>(`[data-index="${selectedIndex}"] [data-row-button]`);
+    if (button) {
+      focusWanted = false;
+      button.focus({ preventScroll: true });
+    }
+  });
+
+  const onOpen = useCallback((meta: ArticleMeta) => void openArticle(meta.id), []);
+
+  const onKeyDown = (e: KeyboardEvent<HTMLUListElement>): void => {
+    const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, Home: -Infinity, End: Infinity };
+    const delta = moves[e.key];
+    if (delta === undefined || e.altKey || e.ctrlKey || e.metaKey) return;
+    e.preventDefault();
+    focusWanted = true;
+    const { move, select } = useLibrary.getState();
+    if (delta === -Infinity) select(0);
+    else if (delta === Infinity) select(Math.max(0, (total ?? 1) - 1));
+    else move(delta);
+  };
+
+  if (total === 0) return <EmptyList />;
+
+  return (
+    <div className="list-scroll" ref={scroller} data-testid="article-list-scroll">
+      <ul
+        className="article-list"
+        aria-label={t('list.label')}
+        aria-busy={total === null}
+        data-testid="article-list"
+        onKeyDown={onKeyDown}
+        style={{ blockSize: `${virtualizer.getTotalSize()}px` }}
+      >
+        {items.map((item) => {
+          const meta = rowAt(pages, item.index);
+          const selected = item.index === selectedIndex;
+          return (
+            <li
+              key={meta?.id ?? `loading-${item.index}`}
+              className={`article-row${selected ? ' is-selected' : ''}${meta && meta.id === openId ? ' is-current' : ''}`}
+              data-testid={meta ? 'article-row' : 'article-row-loading'}
+              data-id={meta?.id}
+              data-index={item.index}
+              aria-posinset={item.index + 1}
+              aria-setsize={total ?? undefined}
+              style={{ transform: `translateY(${item.start}px)`, blockSize: `${ROW_HEIGHT}px` }}
+              onFocus={() => {
+                if (!selected) useLibrary.getState().select(item.index);
+              }}
+            >
+              {meta ? (
+                <ArticleRow meta={meta} selected={selected} current={meta.id === openId} sortByPublished={sort === 'publishedAt'} onOpen={onOpen} />
+              ) : (
+                <span className="row-loading">{t('list.loadingRow')}</span>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Asks the list to focus the selected row once it is rendered (after j/k). */
+export function requestRowFocus(): void {
+  focusWanted = true;
+}

@@ -1,0 +1,79 @@
+/** One row of the article list: title, site, date, language, reading time, tags, unread dot, bookmark star. */
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ArticleMeta } from '../../../../preload/contract';
+import { formatListDate, languageName } from '../../i18n/format';
+import { useLocale } from '../../i18n/useLocale';
+import { setBookmarked } from '../../stores/actions';
+
+/** Props of ArticleRow. */
+export interface ArticleRowProps {
+  meta: ArticleMeta;
+  selected: boolean;
+  current: boolean;
+  sortByPublished: boolean;
+  onOpen: (meta: ArticleMeta) => void;
+}
+
+/** The content of a loaded row (the list positions it). */
+export const ArticleRow = memo(function ArticleRow({ meta, selected, current, sortByPublished, onOpen }: ArticleRowProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const title = meta.title || t('list.untitled');
+  const date = formatListDate(sortByPublished ? (meta.publishedAt ?? meta.savedAt) : meta.savedAt, locale);
+  const language = languageName(meta.lang, locale);
+  const tabIndex = selected ? 0 : -1;
+  return (
+    <>
+      <button
+        type="button"
+        className="row-main"
+        aria-current={current ? 'true' : undefined}
+        tabIndex={tabIndex}
+        data-row-button=""
+        onClick={() => onOpen(meta)}
+      >
+        <span className="row-title" lang={meta.lang === 'und' ? undefined : meta.lang} dir="auto">
+          {!meta.readAt && (
+            <span className="unread-dot">
+              <span className="visually-hidden">{t('list.unread')}: </span>
+            </span>
+          )}
+          {title}
+        </span>
+        <span className="row-meta">
+          {meta.siteName && <span dir="auto">{meta.siteName}</span>}
+          {date && <span>{date}</span>}
+          {language && (
+            <span className="lang-badge" title={t('list.languageBadge', { language })}>
+              <span aria-hidden="true">{meta.lang.toUpperCase()}</span>
+              <span className="visually-hidden">{t('list.languageBadge', { language })}</span>
+            </span>
+          )}
+          <span>{t('list.readingTime', { count: Math.max(1, meta.readingMinutes) })}</span>
+        </span>
+        {meta.tags.length > 0 && (
+          <span className="row-tags">
+            <span className="visually-hidden">{t('list.tagsLabel', { tags: meta.tags.join(', ') })}</span>
+            {meta.tags.map((tag) => (
+              <span key={tag} className="row-tag" aria-hidden="true">
+                {tag}
+              </span>
+            ))}
+          </span>
+        )}
+      </button>
+      <button
+        type="button"
+        className="star"
+        aria-pressed={meta.bookmarked}
+        aria-label={meta.bookmarked ? t('list.unbookmark', { title }) : t('list.bookmark', { title })}
+        title={meta.bookmarked ? t('list.unbookmark', { title }) : t('list.bookmark', { title })}
+        tabIndex={tabIndex}
+        onClick={() => void setBookmarked(meta.id, !meta.bookmarked)}
+      >
+        <span aria-hidden="true">{meta.bookmarked ? '★' : '☆'}</span>
+      </button>
+    </>
+  );
+});

@@ -1,0 +1,139 @@
+/**
+ * Sanitized article blocks rendered as React elements. Text only ever becomes text nodes:
+ * there is no dangerouslySetInnerHTML, so markup inside an article cannot run or style the app.
+ */
+import { memo, type MouseEvent, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, mediaUrl } from '../../api';
+import type { Block, Inline } from '../../../../preload/contract';
+import { useUi } from '../../stores/ui';
+
+const EXTERNAL = /^(https?:|mailto:)/i;
+
+function openLink(e: MouseEvent<HTMLAnchorElement>, href: string): void {
+  // The app window never navigates: links go to the system browser.
+  e.preventDefault();
+  api.openExternal(href).catch((error: unknown) => useUi.getState().setNotice(error));
+}
+
+function Run({ run }: { run: Inline }) {
+  const { t } = useTranslation();
+  let node: ReactNode = run.text;
+  if (run.code) node = <code>{node}</code>;
+  if (run.em) node = <em>{node}</em>;
+  if (run.strong) node = <strong>{node}</strong>;
+  if (run.href && EXTERNAL.test(run.href)) {
+    const href = run.href;
+    node = (
+      <a href={href} title={t('reader.linkTitle', { href })} onClick={(e) => openLink(e, href)}>
+        {node}
+      </a>
+    );
+  }
+  return <>{node}</>;
+}
+
+/** Inline runs (links, emphasis, code) or the plain text when a block has none. */
+export function Runs({ runs, text }: { runs: Inline[] | undefined; text: string }) {
+  if (!runs || runs.length === 0) return <>{text}</>;
+  return (
+    <>
+      {runs.map((run, i) => (
+        <Run key={i} run={run} />
+      ))}
+    </>
+  );
+}
+
+function ImageBlock({ block }: { block: Block }) {
+  const { t } = useTranslation();
+  const alt = block.alt?.trim() ?? '';
+  if (block.media) {
+    return (
+      <figure className="reader-figure">
+        <img src={mediaUrl(block.media)} alt={alt} loading="lazy" decoding="async" />
+      </figure>
+    );
+  }
+  // Never a remote URL: the article must read the same offline, and nothing should phone home.
+  return (
+    <figure className="reader-figure">
+      <div className="image-missing" role="img" aria-label={alt ? t('reader.imageNotSavedAlt', { alt }) : t('reader.imageNotSaved')}>
+        <span aria-hidden="true">{alt || t('reader.imageNotSaved')}</span>
+      </div>
+    </figure>
+  );
+}
+
+function headingLevel(level: number | undefined): 2 | 3 | 4 | 5 | 6 {
+  const n = Math.round(level ?? 2);
+  return (n < 2 ? 2 : n > 6 ? 6 : n) as 2 | 3 | 4 | 5 | 6;
+}
+
+/** One block. */
+export function BlockView({ block }: { block: Block }) {
+  const dir = block.dir;
+  switch (block.type) {
+    case 'heading': {
+      const H = `h${headingLevel(block.level)}` as const;
+      return (
+        <H dir={dir}>
+          <Runs runs={block.inline} text={block.text} />
+        </H>
+      );
+    }
+    case 'quote':
+      return (
+        <blockquote dir={dir}>
+          <p>
+            <Runs runs={block.inline} text={block.text} />
+          </p>
+        </blockquote>
+      );
+    case 'list': {
+      const items = block.items ?? block.text.split('\n').map((line) => [{ text: line }]);
+      const L = block.ordered ? 'ol' : 'ul';
+      return (
+        <L dir={dir}>
+          {items.map((runs, i) => (
+            <li key={i}>
+              <Runs runs={runs} text="" />
+            </li>
+          ))}
+        </L>
+      );
+    }
+    case 'image':
+      return <ImageBlock block={block} />;
+    case 'caption':
+      return (
+        <p className="caption" dir={dir}>
+          <Runs runs={block.inline} text={block.text} />
+        </p>
+      );
+    case 'code':
+      return (
+        <pre dir="ltr">
+          <code>{block.text}</code>
+        </pre>
+      );
+    case 'paragraph':
+    default:
+      return (
+        <p dir={dir}>
+          <Runs runs={block.inline} text={block.text} />
+        </p>
+      );
+  }
+}
+
+/** An article body; memoized so metadata changes (tags, bookmark, progress) do not re-render it. */
+export const Blocks = memo(function Blocks({ blocks }: { blocks: Block[] }) {
+  return (
+    <>
+      {blocks.map((block, i) => (
+        <BlockView key={i} block={block} />
+      ))}
+    </>
+  );
+});

@@ -1,0 +1,28 @@
+/** The reader's metadata line: site, place, credit, byline, date, reading time. */
+import { useTranslation } from 'react-i18next';
+import type { ArticleMeta } from '../../../../preload/contract';
+import { formatLongDate } from '../../i18n/format';
+import { useLocale } from '../../i18n/useLocale';
+
+/** Metadata under the title, in the interface language. */
+export function MetaLine({ meta }: { meta: ArticleMeta }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const parts: string[] = [];
+  if (meta.siteName) parts.push(meta.siteName);
+  if (meta.place) parts.push(meta.place);
+  if (meta.credit) parts.push(meta.credit);
+  if (meta.byline) parts.push(t('reader.byline', { name: meta.byline }));
+  const date = meta.publishedAt
+    ? t('reader.published', { date: formatLongDate(meta.publishedAt, locale) })
+    : t('reader.saved', { date: formatLongDate(meta.savedAt, locale) });
+  parts.push(date);
+  parts.push(t('reader.readingTime', { count: Math.max(1, meta.readingMinutes) }));
+  return (
+    <p className="reader-meta">
+      {parts.map((part, i) => (
+        <span key={i}>{part}</span>
+      ))}
+    </p>
+  );
+}

@@ -1,0 +1,60 @@
+/** Events from main: library changes (coalesced refresh), import progress, native menu commands. */
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { bestLocale } from '../../i18n';
+import { useImport } from '../../stores/importer';
+import { useLibrary } from '../../stores/library';
+import { useReader } from '../../stores/reader';
+import { useSettings } from '../../stores/settings';
+import { useUi } from '../../stores/ui';
+import { chooseAndImport } from '../import/chooseFiles';
+import type { MenuCommand } from '../../../../preload/contract';
+
+/** How long changes are gathered before one refresh (an import emits one per article). */
+export const REFRESH_DELAY_MS = 120;
+
+/** Acts on one native menu command. */
+export function runMenuCommand(command: MenuCommand, t: Parameters<typeof chooseAndImport>[0]): void {
+  const ui = useUi.getState();
+  if (command === 'import-files') void chooseAndImport(t);
+  else if (command === 'import-url') ui.openDialog({ kind: 'import' });
+  else if (command === 'search') {
+    ui.closeDialog();
+    ui.focusSearch();
+  } else if (command === 'settings') ui.openDialog({ kind: 'settings' });
+  else if (command === 'shortcuts') ui.openDialog({ kind: 'shortcuts' });
+  else if (command.startsWith('locale:')) void useSettings.getState().update({ locale: bestLocale(command.slice('locale:'.length)) });
+}
+
+/** Subscribes to main's events for the app's lifetime. */
+export function useAppEvents(): void {
+  const { t } = useTranslation();
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    const offChanged = api.on('library:changed', () => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => {
+        timer = null;
+        void useLibrary
+          .getState()
+          .refresh()
+          .then(() => {
+            // Tags renamed or merged from the sidebar: the reader takes the listed metadata (never re-reads the body).
+            const open = useReader.getState().openId;
+            const { pages } = useLibrary.getState();
+            const meta = open ? Object.values(pages).flat().find((m) => m.id === open) : undefined;
+            if (meta) useReader.getState().patch(meta);
+          });
+      }, REFRESH_DELAY_MS);
+    });
+    const offProgress = api.on('import:progress', ({ done, total }) => useImport.getState().onProgress(done, total));
+    const offMenu = api.on('menu:command', ({ command }) => runMenuCommand(command, t));
+    return () => {
+      if (timer) clearTimeout(timer);
+      offChanged();
+      offProgress();
+      offMenu();
+    };
+  }, [t]);
+}

@@ -1,0 +1,68 @@
+/**
+ * Actions that touch several stores: each calls the API once, then patches the list and
+ * the reader with the metadata main returns, so the screen updates before `library:changed`.
+ */
+import { api } from '../api';
+import type { ArticleMeta } from '../../../preload/contract';
+import { useLibrary } from './library';
+import { useReader } from './reader';
+import { useUi } from './ui';
+
+function apply(meta: ArticleMeta): void {
+  useLibrary.getState().patch(meta);
+  useReader.getState().patch(meta);
+}
+
+async function attempt(run: () => Promise<ArticleMeta | void>): Promise<void> {
+  try {
+    const meta = await run();
+    if (meta) apply(meta);
+  } catch (error) {
+    useUi.getState().setNotice(error);
+  }
+}
+
+/** Opens an article in the reader, selects it in the list, and marks it read. */
+export async function openArticle(id: string): Promise<void> {
+  useLibrary.getState().selectId(id);
+  await useReader.getState().open(id);
+  const article = useReader.getState().article;
+  if (article && article.id === id && !article.readAt && !article.deletedAt) await attempt(() => api.setRead(id, true));
+}
+
+/** Bookmarks or unbookmarks an article. */
+export function setBookmarked(id: string, on: boolean): Promise<void> {
+  return attempt(() => api.setBookmarked(id, on));
+}
+
+/** Marks an article read or unread. */
+export function setRead(id: string, read: boolean): Promise<void> {
+  return attempt(() => api.setRead(id, read));
+}
+
+/** Adds tags to an article. */
+export function addTags(id: string, tags: string[]): Promise<void> {
+  return attempt(() => api.addTags(id, tags));
+}
+
+/** Removes tags from an article. */
+export function removeTags(id: string, tags: string[]): Promise<void> {
+  return attempt(() => api.removeTags(id, tags));
+}
+
+/** Moves an article to the trash or restores it. */
+export async function setTrashed(id: string, trashed: boolean): Promise<void> {
+  await attempt(() => (trashed ? api.deleteArticle(id) : api.restoreArticle(id)));
+  if (useReader.getState().openId === id) useReader.getState().close();
+}
+
+/** The metadata of an article the list or reader has loaded. */
+export function knownMeta(id: string): ArticleMeta | undefined {
+  const open = useReader.getState().article;
+  if (open?.id === id) return open;
+  for (const items of Object.values(useLibrary.getState().pages)) {
+    const found = items.find((m) => m.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
