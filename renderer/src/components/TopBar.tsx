@@ -21,7 +21,7 @@ export function TopBar() {
       >
         {t('app.skipToList')}
       </a>
-      <span className="brand">{t('app.name')}</span>
+      <h1 className="brand">{t('app.name')}</h1>
       <button type="button" className="btn btn-primary" title={t('toolbar.addTitle')} onClick={() => open({ kind: 'import' })}>
         <span aria-hidden="true">+</span>
         {t('toolbar.add')}

@@ -56,7 +56,8 @@ export function Reader() {
         </div>
       </div>
       {shown.deletedAt && <p className="reader-trashed">{t('reader.inTrash')}</p>}
-      <div className="reader-scroll" ref={scroller} onScroll={onScroll} tabIndex={-1}>
+      {/* Focusable so the keyboard can scroll the article (arrows, Page Down, Space). */}
+      <div className="reader-scroll" ref={scroller} onScroll={onScroll} tabIndex={0}>
         <article
           className={`reader font-${fontFamily}`}
           data-testid="reader"

@@ -30,7 +30,7 @@ export function ReaderToolbar({ meta }: { meta: ArticleMeta }) {
         disabled={fontSize <= FONT_MIN}
         onClick={() => void update({ fontSize: stepFontSize(fontSize, -1) })}
       >
-        <span aria-hidden="true">A−</span>
+        <span aria-hidden="true" className="a-small">A</span>
       </button>
       <button
         type="button"
@@ -40,7 +40,7 @@ export function ReaderToolbar({ meta }: { meta: ArticleMeta }) {
         disabled={fontSize >= FONT_MAX}
         onClick={() => void update({ fontSize: stepFontSize(fontSize, 1) })}
       >
-        <span aria-hidden="true">A+</span>
+        <span aria-hidden="true" className="a-large">A</span>
       </button>
       <div className="segmented" role="group" aria-label={t('reader.fontFamily')}>
         <button type="button" className="btn" aria-pressed={fontFamily === 'serif'} onClick={() => void update({ fontFamily: 'serif' })}>

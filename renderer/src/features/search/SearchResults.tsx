@@ -34,7 +34,21 @@ export function SearchResults() {
       </div>
       {!pending && hits.length === 0 && <p className="list-empty">{error ? t('errors.GENERIC') : t('search.noResults', { query: answered })}</p>}
       {hits.length > 0 && (
-      <ul id={RESULTS_ID} role="listbox" aria-label={t('search.results')} className="hit-list">
+      <ul
+        id={RESULTS_ID}
+        role="listbox"
+        aria-label={t('search.results')}
+        className="hit-list"
+        // Focusable so the keyboard can scroll and walk the results (j/k/Enter come from the global shortcuts).
+        tabIndex={0}
+        aria-activedescendant={optionId(active)}
+        onKeyDown={(e) => {
+          const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
+          if (!step) return;
+          e.preventDefault();
+          useSearch.getState().setActive(Math.min(hits.length - 1, Math.max(0, active + step)));
+        }}
+      >
         {hits.map((hit, i) => (
           <li
             key={hit.id}
