@@ -6,6 +6,7 @@ import type { ExtractedArticle } from '../types';
 import { decodeBytes } from './decode';
 import { parseHtml } from './html';
 import { parsePlainText } from './plaintext';
+import { beginExtraction, extractShared } from './pool';
 import { binaryFormat, kindFromHint, looksBinary, looksLikeHtml, utf16Pattern } from './sniff';
 
 /** Largest input accepted by default: 20 MB (an article page is rarely above 2 MB). */
@@ -102,7 +103,15 @@ async function readCapped(path: string, limit: number): Promise<Uint8Array> {
 
 /** Imports a local file. The size is checked before anything is read; FILE_NOT_FOUND when it does not exist. */
 export async function extractFromFile(path: string, opts: { maxBytes?: number } = {}): Promise<ExtractedArticle> {
-  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
+  const end = beginExtraction();
+  try {
+    return await readAndExtract(path, opts.maxBytes ?? DEFAULT_MAX_BYTES);
+  } finally {
+    end();
+  }
+}
+
+async function readAndExtract(path: string, maxBytes: number): Promise<ExtractedArticle> {
   let info;
   try {
     info = await stat(path);
@@ -122,5 +131,6 @@ export async function extractFromFile(path: string, opts: { maxBytes?: number } 
   if (info.size === 0) throw emptyInput();
   const bytes = await readCapped(path, maxBytes);
   if (bytes.length > maxBytes) throw tooLarge(maxBytes, bytes.length);
-  return extractFromBytes(bytes, { fileName, maxBytes });
+  const hint = { fileName, maxBytes };
+  return extractShared(bytes, hint, () => extractFromBytes(bytes, hint));
 }

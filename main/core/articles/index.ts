@@ -8,3 +8,4 @@ export { extractFromUrl } from './url';
 export { captureImages } from './images';
 export { contentKey } from './content-key';
 export type { FetchOptions } from './fetch';
+export { setExtractWorkers, extractPoolStats } from './pool';

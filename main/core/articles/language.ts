@@ -88,7 +88,7 @@ function clean(text: string): string {
 // tinyld on one long text can be swayed by a few odd n-grams (an English page scored 0.48 vs
 // Turkmen 0.27; a Spanish one 0.43 vs Swedish 0.42). Voting over paragraph-sized chunks,
 // weighted by length, gives clear margins on the whole corpus; a few short chunks keep it fast.
-const MAX_CHUNKS = 8;
+const MAX_CHUNKS = 5;
 
 function chunks(text: string): string[] {
   const out: string[] = [];
@@ -102,10 +102,13 @@ function chunks(text: string): string[] {
   }
   if (cur.trim()) out.push(cur);
   const picked = out.length <= MAX_CHUNKS ? out : Array.from({ length: MAX_CHUNKS }, (_, i) => out[Math.floor((i * out.length) / MAX_CHUNKS)]);
-  return picked.map((c) => c.slice(0, 600));
+  return picked.map((c) => c.slice(0, 500));
 }
 
 function tinyldBest(text: string, only?: string[]): string | undefined {
+  // One call on the opening settles most texts; only unclear ones pay for the vote.
+  const first = detectAll(text.slice(0, 1500), only ? { only } : undefined);
+  if (first.length > 0 && first[0].accuracy >= 0.8 && first[0].accuracy - (first[1]?.accuracy ?? 0) >= 0.6) return first[0].lang;
   const score = new Map<string, number>();
   for (const chunk of chunks(text)) {
     for (const { lang, accuracy } of detectAll(chunk, only ? { only } : undefined)) {

@@ -1,0 +1,189 @@
+/**
+ * Parallel extraction on worker threads. Parsing a page with jsdom and Readability is pure CPU
+ * (~100 ms), so when several imports run at once (the importer works on a few sources
+ * concurrently) they are spread over worker threads, one per core. A single import stays on
+ * the calling thread: a worker costs ~0.4 s to start, more than one page takes.
+ *
+ * Workers run worker.ts: from sources (tests, tsx) through tsx's ESM hooks; from a build, from
+ * `articles-worker.js` beside the bundle when the build emits it. Without either, or if a
+ * worker cannot start, everything simply runs on the calling thread.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { KabarError, type ErrorCode } from '../errors';
+import type { ExtractedArticle } from '../types';
+import type { ExtractHint } from './extract';
+
+const IDLE_MS = 10_000;
+
+interface Job {
+  id: number;
+  bytes: Uint8Array;
+  hint: ExtractHint;
+  resolve: (article: ExtractedArticle) => void;
+  reject: (error: unknown) => void;
+  fallback: () => ExtractedArticle;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job;
+  idleTimer?: NodeJS.Timeout;
+}
+
+interface Reply {
+  id?: number;
+  ready?: boolean;
+  article?: ExtractedArticle;
+  error?: { code: ErrorCode; message: string; params: Record<string, string | number> };
+}
+
+let maxWorkers = defaultWorkers();
+let disabled = false;
+let inFlight = 0;
+let nextId = 1;
+let jobsRun = 0;
+const slots: Slot[] = [];
+const queue: Job[] = [];
+
+function defaultWorkers(): number {
+  const env = Number(process.env.KABAR_EXTRACT_WORKERS);
+  return Number.isFinite(env) && process.env.KABAR_EXTRACT_WORKERS !== undefined ? env : Math.min(4, availableParallelism());
+}
+
+/** Sets how many worker threads extraction may use (0 = always on the calling thread). */
+export function setExtractWorkers(count: number): void {
+  maxWorkers = Math.max(0, Math.floor(count));
+  disabled = false;
+}
+
+/** Jobs run on workers and live workers, for tests and diagnostics. */
+export function extractPoolStats(): { jobs: number; workers: number } {
+  return { jobs: jobsRun, workers: slots.length };
+}
+
+// How to start a worker here, or undefined when this environment cannot.
+function workerSource(): { file: URL } | { code: string; workerData: Record<string, string> } | undefined {
+  const here = import.meta.url; // a variable, so bundlers do not rewrite the URLs below as assets
+  if (here.endsWith('.ts')) {
+    try {
+      const tsxPackage = createRequire(here).resolve('tsx/package.json');
+      const tsxApi = pathToFileURL(tsxPackage.replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
+      const entry = new URL('worker.ts', here).href;
+      const code = `const { workerData } = require('node:worker_threads');
+import(workerData.tsxApi).then((api) => { api.register(); return import(workerData.entry); }).catch((e) => { setImmediate(() => { throw e; }); });`;
+      return { code, workerData: { tsxApi, entry } };
+    } catch {
+      return undefined;
+    }
+  }
+  for (const name of ['articles-worker.js', 'articles-worker.mjs']) {
+    const file = new URL(name, here);
+    if (file.protocol === 'file:' && existsSync(fileURLToPath(file))) return { file };
+  }
+  return undefined;
+}
+
+function spawn(): Slot | undefined {
+  const source = workerSource();
+  if (!source) {
+    disabled = true;
+    return undefined;
+  }
+  const worker = 'file' in source ? new Worker(source.file) : new Worker(source.code, { eval: true, workerData: source.workerData });
+  const slot: Slot = { worker, ready: false };
+  worker.on('message', (reply: Reply) => {
+    if (reply.ready) {
+      slot.ready = true;
+      return;
+    }
+    const job = slot.job;
+    if (!job || reply.id !== job.id) return;
+    slot.job = undefined;
+    jobsRun++;
+    if (reply.article) job.resolve(reply.article);
+    else if (reply.error) job.reject(new KabarError(reply.error.code, reply.error.message, reply.error.params));
+    dispatch();
+  });
+  const fail = (error: unknown): void => {
+    slots.splice(slots.indexOf(slot), 1);
+    clearTimeout(slot.idleTimer);
+    const job = slot.job;
+    slot.job = undefined;
+    // A worker that never started means workers do not work here: fall back for good.
+    if (!slot.ready) disabled = true;
+    if (job) {
+      if (!slot.ready) runHere(job);
+      else job.reject(error instanceof KabarError ? error : new KabarError('IO', `Import worker failed: ${String(error)}`));
+    }
+    dispatch();
+  };
+  worker.on('error', fail);
+  worker.on('exit', (code) => {
+    if (slots.includes(slot)) fail(new Error(`exit ${code}`));
+  });
+  slots.push(slot);
+  return slot;
+}
+
+function runHere(job: Job): void {
+  try {
+    job.resolve(job.fallback());
+  } catch (error) {
+    job.reject(error);
+  }
+}
+
+function dispatch(): void {
+  while (queue.length > 0) {
+    if (disabled) {
+      runHere(queue.shift() as Job);
+      continue;
+    }
+    let slot = slots.find((s) => !s.job);
+    if (!slot && slots.length < maxWorkers) slot = spawn();
+    if (!slot) break;
+    const job = queue.shift() as Job;
+    clearTimeout(slot.idleTimer);
+    slot.idleTimer = undefined;
+    slot.job = job;
+    slot.worker.ref();
+    slot.worker.postMessage({ id: job.id, bytes: job.bytes, hint: job.hint });
+  }
+  for (const slot of slots) {
+    if (slot.job || slot.idleTimer) continue;
+    // Idle workers never keep the process alive, and go away after a while.
+    slot.worker.unref();
+    slot.idleTimer = setTimeout(() => {
+      slots.splice(slots.indexOf(slot), 1);
+      void slot.worker.terminate();
+    }, IDLE_MS);
+    slot.idleTimer.unref();
+  }
+}
+
+/** Marks the start of an async extraction (file or URL); call the returned function when it ends. */
+export function beginExtraction(): () => void {
+  inFlight++;
+  let ended = false;
+  return () => {
+    if (!ended) inFlight--;
+    ended = true;
+  };
+}
+
+/**
+ * Extracts `bytes`: on a worker thread when other extractions are in flight and workers are
+ * available, else by calling `here` on this thread. Results and errors are the same either way.
+ */
+export function extractShared(bytes: Uint8Array, hint: ExtractHint, here: () => ExtractedArticle): Promise<ExtractedArticle> {
+  if (inFlight < 2 || maxWorkers < 1 || disabled) return Promise.resolve().then(here);
+  return new Promise((resolve, reject) => {
+    queue.push({ id: nextId++, bytes, hint, resolve, reject, fallback: here });
+    dispatch();
+  });
+}
