@@ -127,7 +127,9 @@ function tinyldBest(text: string, only?: string[]): string | undefined {
 }
 
 function refineLatin(text: string): string {
-  const lang = tinyldBest(text) ?? 'und';
+  // tinyld answers with a 3-letter code where ISO 639-1 has none (Berber, Klingon…): report those as undetermined.
+  const found = tinyldBest(text) ?? 'und';
+  const lang = found.length === 2 ? found : 'und';
   if (lang === 'id' || lang === 'ms') {
     const w = words(text);
     const ms = countMarkers(w, MALAY_MARKERS);

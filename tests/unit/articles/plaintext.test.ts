@@ -67,6 +67,9 @@ describe('the seed article (news-wire plain text)', () => {
         expect(extractFromBytes(bytes, { fileName: name })).toEqual(reference);
       }
       expect(reference).toEqual(article);
+      // A real change to the text changes the key.
+      const edited = parsePlainText(seedText.replace('rapat-rapat', 'rapat'));
+      expect(contentKey(edited)).not.toBe(contentKey(reference));
     } finally {
       await cleanup();
     }
