@@ -4,5 +4,5 @@ import { useTranslation } from 'react-i18next';
 /** The current interface language tag. */
 export function useLocale(): string {
   const { i18n } = useTranslation();
-  return i18n.resolvedLanguage ?? i18n.language ?? 'en';
+  return i18n.language || 'en';
 }

@@ -42,9 +42,10 @@ export function ArticleList() {
     if (items.length) ensureRange(first, last);
   }, [first, last, items.length, ensureRange, pages]);
 
-  // Keep the selected row in view, and give it focus when the keyboard moved it.
+  // When the keyboard moved the selection, bring that row into view and focus it. A click
+  // must not scroll: the row would slide away between mousedown and mouseup.
   useEffect(() => {
-    if (total) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (total && focusWanted) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, total, virtualizer]);
   useEffect(() => {
     if (!focusWanted) return;
