@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ArticleMeta } from '../../../../preload/contract';
 import { formatLongDate } from '../../i18n/format';
+import { isRtl } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 
 /** Metadata under the title, in the interface language. */
@@ -19,7 +20,8 @@ export function MetaLine({ meta }: { meta: ArticleMeta }) {
   parts.push(date);
   parts.push(t('reader.readingTime', { count: Math.max(1, meta.readingMinutes) }));
   return (
-    <p className="reader-meta">
+    // Interface text inside the article's element: it carries the interface language, not the article's.
+    <p className="reader-meta" lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'}>
       {parts.map((part, i) => (
         <span key={i}>{part}</span>
       ))}
