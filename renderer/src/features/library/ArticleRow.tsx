@@ -33,13 +33,16 @@ export const ArticleRow = memo(function ArticleRow({ meta, selected, current, so
         data-row-button=""
         onClick={() => onOpen(meta)}
       >
-        <span className="row-title" lang={meta.lang === 'und' ? undefined : meta.lang} dir="auto">
+        <span className="row-title">
           {!meta.readAt && (
             <span className="unread-dot">
               <span className="visually-hidden">{t('list.unread')}: </span>
             </span>
           )}
-          {title}
+          {/* Its own element: the direction comes from the title, not from the "Unread" label before it. */}
+          <span lang={meta.lang === 'und' ? undefined : meta.lang} dir="auto">
+            {title}
+          </span>
         </span>
         <span className="row-meta">
           {meta.siteName && <span dir="auto">{meta.siteName}</span>}
