@@ -6,8 +6,9 @@ import type { AppInfo, Settings } from '../../../preload/contract';
 /** Defaults until the stored settings arrive (same as the core's). */
 export const DEFAULT_SETTINGS: Settings = { locale: null, theme: 'system', fontSize: 18, fontFamily: 'serif', sort: 'savedAt' };
 
-/** Smallest and largest reader text size, in CSS pixels. */
+/** Smallest reader text size, in CSS pixels. */
 export const FONT_MIN = 12;
+/** Largest reader text size, in CSS pixels. */
 export const FONT_MAX = 32;
 
 interface SettingsState {
