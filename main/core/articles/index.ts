@@ -8,4 +8,4 @@ export { extractFromUrl } from './url';
 export { captureImages } from './images';
 export { contentKey } from './content-key';
 export type { FetchOptions } from './fetch';
-export { setExtractWorkers, extractPoolStats } from './pool';
+export { setExtractWorkers, extractPoolStats, warmExtractWorkers } from './pool';

@@ -94,11 +94,17 @@ function spawn(): Slot | undefined {
     disabled = true;
     return undefined;
   }
-  const worker = 'file' in source ? new Worker(source.file) : new Worker(source.code, { eval: true, workerData: source.workerData });
+  // execArgv: [] — a worker would otherwise inherit the parent's loaders (tsx's require hook
+  // rewrites ESM packages such as parse5 into much slower getter-based CommonJS).
+  const worker =
+    'file' in source
+      ? new Worker(source.file, { execArgv: [] })
+      : new Worker(source.code, { eval: true, workerData: source.workerData, execArgv: [] });
   const slot: Slot = { worker, ready: false };
   worker.on('message', (reply: Reply) => {
     if (reply.ready) {
       slot.ready = true;
+      dispatch();
       return;
     }
     const job = slot.job;
@@ -138,15 +144,35 @@ function runHere(job: Job): void {
   }
 }
 
+let helping = false;
+
+// While workers start (~0.4 s plus their JIT warm-up), the calling thread takes queued jobs
+// itself, one per turn of the event loop, so a burst of imports never waits on startup.
+function helpWhileStarting(): void {
+  if (helping) return;
+  helping = true;
+  setImmediate(() => {
+    helping = false;
+    if (queue.length === 0 || slots.some((s) => s.ready && !s.job)) return dispatch();
+    runHere(queue.shift() as Job);
+    dispatch();
+  });
+}
+
 function dispatch(): void {
+  while (slots.length < maxWorkers && !disabled && slots.length < queue.length + slots.filter((s) => s.job).length) {
+    if (!spawn()) break;
+  }
   while (queue.length > 0) {
     if (disabled) {
       runHere(queue.shift() as Job);
       continue;
     }
-    let slot = slots.find((s) => !s.job);
-    if (!slot && slots.length < maxWorkers) slot = spawn();
-    if (!slot) break;
+    const slot = slots.find((s) => s.ready && !s.job);
+    if (!slot) {
+      if (!slots.some((s) => s.ready)) helpWhileStarting();
+      break;
+    }
     const job = queue.shift() as Job;
     clearTimeout(slot.idleTimer);
     slot.idleTimer = undefined;
@@ -155,7 +181,7 @@ function dispatch(): void {
     slot.worker.postMessage({ id: job.id, bytes: job.bytes, hint: job.hint });
   }
   for (const slot of slots) {
-    if (slot.job || slot.idleTimer) continue;
+    if (slot.job || slot.idleTimer || !slot.ready) continue;
     // Idle workers never keep the process alive, and go away after a while.
     slot.worker.unref();
     slot.idleTimer = setTimeout(() => {
@@ -164,6 +190,19 @@ function dispatch(): void {
     }, IDLE_MS);
     slot.idleTimer.unref();
   }
+}
+
+/**
+ * Starts the worker threads now and resolves with how many are ready, so a batch import can
+ * pay the ~1 s startup up front (0 when workers are unavailable here).
+ */
+export async function warmExtractWorkers(): Promise<number> {
+  while (!disabled && slots.length < maxWorkers) if (!spawn()) break;
+  for (const slot of slots) slot.worker.ref();
+  const deadline = Date.now() + 30_000;
+  while (!disabled && slots.some((s) => !s.ready) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+  dispatch();
+  return slots.filter((s) => s.ready).length;
 }
 
 /** Marks the start of an async extraction (file or URL); call the returned function when it ends. */
