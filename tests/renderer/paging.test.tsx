@@ -99,3 +99,16 @@ describe('library paging', () => {
     expect(useLibrary.getState().selectedId).toBe('a00002');
   });
 });
+
+describe('list errors', () => {
+  it('says why the list could not load and retries', async () => {
+    fake.failNext.set('listArticles', { code: 'IO', message: 'disk' });
+    startLibrary('savedAt');
+    render(<ArticleList />);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('The article list could not be loaded.');
+    expect(alert.textContent).toContain('Check free disk space');
+    act(() => screen.getByRole('button', { name: 'Try again' }).click());
+    await waitFor(() => expect(screen.getAllByTestId('article-row').length).toBeGreaterThan(0));
+  });
+});

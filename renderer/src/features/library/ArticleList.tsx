@@ -10,7 +10,7 @@ import { openArticle } from '../../stores/actions';
 import { rowAt, useLibrary } from '../../stores/library';
 import { useReader } from '../../stores/reader';
 import { ArticleRow } from './ArticleRow';
-import { EmptyList } from './EmptyList';
+import { EmptyList, ListError } from './EmptyList';
 
 let focusWanted = false;
 
@@ -26,6 +26,7 @@ export function ArticleList() {
   const sort = useLibrary((s) => s.sort);
   const ensureRange = useLibrary((s) => s.ensureRange);
   const openId = useReader((s) => s.openId);
+  const error = useLibrary((s) => s.error);
   const scroller = useRef<HTMLDivElement>(null);
 
   const virtualizer = useVirtualizer({
@@ -70,6 +71,7 @@ export function ArticleList() {
     else move(delta);
   };
 
+  if (total === null && error) return <ListError error={error} />;
   if (total === 0) return <EmptyList />;
 
   return (

@@ -1,5 +1,6 @@
 /** What the list says when a view has no articles. */
 import { useTranslation } from 'react-i18next';
+import { errorMessage } from '../../i18n/errors';
 import { useLibrary } from '../../stores/library';
 
 /** The empty-list message for the current view and filters. */
@@ -16,6 +17,21 @@ export function EmptyList() {
   return (
     <div className="list-empty" data-testid="article-list-empty">
       <p>{message}</p>
+    </div>
+  );
+}
+
+/** Why the list could not load, with a way to try again. */
+export function ListError({ error }: { error: unknown }) {
+  const { t } = useTranslation();
+  return (
+    <div className="list-empty" role="alert">
+      <p>
+        {t('list.loadFailed')} {errorMessage(t, error)}
+      </p>
+      <button type="button" className="btn" onClick={() => void useLibrary.getState().refresh()}>
+        {t('common.retry')}
+      </button>
     </div>
   );
 }
