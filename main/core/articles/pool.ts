@@ -1,8 +1,9 @@
 /**
  * Parallel extraction on worker threads. Parsing a page with jsdom and Readability is pure CPU
  * (~100 ms), so when several imports run at once (the importer works on a few sources
- * concurrently) they are spread over worker threads, one per core. A single import stays on
- * the calling thread: a worker costs ~0.4 s to start, more than one page takes.
+ * concurrently) they are spread over the calling thread plus one worker thread per other
+ * core (KABAR_EXTRACT_WORKERS or setExtractWorkers override the count). A single import stays on
+ * the calling thread: a worker needs ~1 s to start (loading jsdom), ten times what one page takes.
  *
  * Workers run worker.ts: from sources (tests, tsx) through tsx's ESM hooks; from a build, from
  * `articles-worker.js` beside the bundle when the build emits it. Without either, or if a
@@ -52,7 +53,8 @@ const queue: Job[] = [];
 
 function defaultWorkers(): number {
   const env = Number(process.env.KABAR_EXTRACT_WORKERS);
-  return Number.isFinite(env) && process.env.KABAR_EXTRACT_WORKERS !== undefined ? env : Math.min(4, availableParallelism());
+  // The calling thread works too (see helpHere), so one worker per remaining core.
+  return Number.isFinite(env) && process.env.KABAR_EXTRACT_WORKERS !== undefined ? env : Math.max(1, Math.min(3, availableParallelism() - 1));
 }
 
 /** Sets how many worker threads extraction may use (0 = always on the calling thread). */
@@ -100,6 +102,8 @@ function spawn(): Slot | undefined {
     'file' in source
       ? new Worker(source.file, { execArgv: [] })
       : new Worker(source.code, { eval: true, workerData: source.workerData, execArgv: [] });
+  // A starting or idle worker never keeps the process alive; only one with a job does.
+  worker.unref();
   const slot: Slot = { worker, ready: false };
   worker.on('message', (reply: Reply) => {
     if (reply.ready) {
@@ -146,9 +150,9 @@ function runHere(job: Job): void {
 
 let helping = false;
 
-// While workers start (~0.4 s plus their JIT warm-up), the calling thread takes queued jobs
-// itself, one per turn of the event loop, so a burst of imports never waits on startup.
-function helpWhileStarting(): void {
+// The calling thread is one more worker: whenever jobs wait and no worker is free (all busy,
+// or still starting: ~1 s to load jsdom), it takes one job per turn of the event loop.
+function helpHere(): void {
   if (helping) return;
   helping = true;
   setImmediate(() => {
@@ -170,7 +174,7 @@ function dispatch(): void {
     }
     const slot = slots.find((s) => s.ready && !s.job);
     if (!slot) {
-      if (!slots.some((s) => s.ready)) helpWhileStarting();
+      helpHere();
       break;
     }
     const job = queue.shift() as Job;
@@ -198,7 +202,6 @@ function dispatch(): void {
  */
 export async function warmExtractWorkers(): Promise<number> {
   while (!disabled && slots.length < maxWorkers) if (!spawn()) break;
-  for (const slot of slots) slot.worker.ref();
   const deadline = Date.now() + 30_000;
   while (!disabled && slots.some((s) => !s.ready) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
   dispatch();
