@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { closeBrowser, openApp } from './harness';
 
-const SEED = join(process.env.KABAR_CORPUS ?? new URL('../../../shared/corpus', import.meta.url).pathname, 'seed', 'diplomasi-bayangan.txt');
+import { SEED } from './support';
 
 test.afterAll(closeBrowser);
 
