@@ -3,13 +3,13 @@ import { parentPort } from 'node:worker_threads';
 import { toKabarError } from '../errors';
 import { extractFromBytes, type ExtractHint } from './extract';
 
-interface Request {
+interface JobRequest {
   id: number;
   bytes: Uint8Array;
   hint: ExtractHint;
 }
 
-parentPort?.on('message', (req: Request) => {
+parentPort?.on('message', (req: JobRequest) => {
   try {
     parentPort?.postMessage({ id: req.id, article: extractFromBytes(req.bytes, req.hint) });
   } catch (error) {
