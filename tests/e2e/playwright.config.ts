@@ -11,6 +11,8 @@ export default defineConfig({
   workers: 1,
   timeout: 90_000,
   expect: { timeout: 10_000 },
+  // A click that can never happen fails in 15 s with a reason, instead of eating the test timeout.
+  use: { actionTimeout: 15_000 },
   reporter: [['list']],
   outputDir: '../../test-results',
 });
