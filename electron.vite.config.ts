@@ -8,7 +8,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rollupOptions: {
-        input: { index: resolve(__dirname, 'main/index.ts') },
+        // The import pipeline's worker is its own entry: main/core/articles/pool.ts starts
+        // out/main/articles-worker.js so page extraction uses every core.
+        input: {
+          index: resolve(__dirname, 'main/index.ts'),
+          'articles-worker': resolve(__dirname, 'main/core/articles/worker.ts'),
+        },
       },
     },
   },

@@ -83,7 +83,8 @@ import(workerData.tsxApi).then((api) => { api.register(); return import(workerDa
       return undefined;
     }
   }
-  for (const name of ['articles-worker.js', 'articles-worker.mjs']) {
+  // The bundler may put this module in a chunk folder below the entry files.
+  for (const name of ['articles-worker.js', 'articles-worker.mjs', '../articles-worker.js']) {
     const file = new URL(name, here);
     if (file.protocol === 'file:' && existsSync(fileURLToPath(file))) return { file };
   }

@@ -195,6 +195,27 @@ describe('built main under a stand-in electron', () => {
   });
 });
 
+describe('built import worker', () => {
+  it('emits out/main/articles-worker.js, which starts and extracts the seed off the main thread', async () => {
+    const file = join(out, 'main', 'articles-worker.js');
+    expect(existsSync(file)).toBe(true);
+    const { Worker } = await import('node:worker_threads');
+    const worker = new Worker(file);
+    try {
+      const replies: { ready?: boolean; id?: number; article?: { title: string; lang: string } }[] = [];
+      const next = () => new Promise<(typeof replies)[number]>((resolve) => worker.once('message', resolve));
+      replies.push(await next());
+      const seed = readFileSync(join(ROOT, '..', 'shared', 'corpus', 'seed', 'diplomasi-bayangan.txt'));
+      worker.postMessage({ id: 7, bytes: new Uint8Array(seed), hint: { fileName: 'seed.txt' } });
+      replies.push(await next());
+      expect(replies[0]).toEqual({ ready: true });
+      expect(replies[1]).toMatchObject({ id: 7, article: { lang: 'id', title: expect.stringMatching(/^Diplomasi Bayangan/) } });
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
+
 describe('built main in other situations', () => {
   it('packaged: ignores ELECTRON_RENDERER_URL and drops developer menu items', () => {
     const packaged = runMain({ STAND_IN_PACKAGED: '1', ELECTRON_RENDERER_URL: 'http://localhost:5173/' });
