@@ -98,7 +98,9 @@ export function handlersFor(library: Library, ctx: HandlerContext): Handlers {
 /** Opens the library in ctx.dataDir and returns the handlers over it. */
 export async function createHandlers(ctx: HandlerContext): Promise<HandlerSet> {
   const library = await openLibrary({ dir: ctx.dataDir });
-  const unsubscribe = library.onChange((ids) => ctx.emit('library:changed', { ids }));
+  const unsubscribe = library.onChange((ids, progressOnly) =>
+    ctx.emit('library:changed', progressOnly ? { ids, progressOnly } : { ids }),
+  );
   return {
     handlers: handlersFor(library, ctx),
     library,

@@ -112,7 +112,8 @@ export interface MenuStrings {
 
 /** Every event main sends to the renderer, and its payload. */
 export interface Events {
-  'library:changed': { ids: string[] };
+  /** `progressOnly`: only reading progress moved, so lists and counts are unchanged. */
+  'library:changed': { ids: string[]; progressOnly?: boolean };
   'import:progress': { done: number; total: number; source: string };
   'menu:command': { command: MenuCommand };
 }

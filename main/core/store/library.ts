@@ -58,7 +58,7 @@ export class Library {
   private readonly now: () => Date;
   private readonly byId = new Map<string, ArticleMeta>();
   private sorted: { savedAt?: ArticleMeta[]; publishedAt?: ArticleMeta[] } = {};
-  private listeners = new Set<(ids: string[]) => void>();
+  private listeners = new Set<(ids: string[], progressOnly: boolean) => void>();
   private compactTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<void> = Promise.resolve();
   private adding: Promise<unknown> = Promise.resolve();
@@ -280,7 +280,7 @@ export class Library {
     const meta = this.meta(id);
     if (!Number.isFinite(progress)) throw new KabarError('INVALID_ARGUMENT', 'Progress must be a number.', { field: 'progress' });
     meta.progress = Math.min(1, Math.max(0, progress));
-    this.commit([{ t: 'put', meta }]);
+    this.commit([{ t: 'put', meta }], true);
     return meta;
   }
 
@@ -291,8 +291,8 @@ export class Library {
     return { ...settings };
   }
 
-  /** Listens for changes; returns the unsubscribe function. */
-  onChange(listener: (ids: string[]) => void): () => void {
+  /** Listens for changes (`progressOnly` when only reading progress moved); returns the unsubscribe function. */
+  onChange(listener: (ids: string[], progressOnly: boolean) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
@@ -382,14 +382,14 @@ export class Library {
     await this.backupIfDue().catch(() => undefined);
   }
 
-  private commit(entries: JournalEntry[]): void {
+  private commit(entries: JournalEntry[], progressOnly = false): void {
     if (entries.length === 0) return;
     if (this.closed) throw new KabarError('IO', 'The library is closed.');
     this.journal.append(entries);
     this.dirty = true;
     for (const entry of entries) if (entry.t === 'settings') this.db.data.settings = entry.settings;
     const ids = entries.flatMap((e) => (e.t === 'put' ? [e.meta.id] : e.t === 'purge' ? [e.id] : []));
-    for (const listener of this.listeners) listener(ids);
+    for (const listener of this.listeners) listener(ids, progressOnly);
     this.scheduleCompaction(this.journal.length >= COMPACT_AFTER_ENTRIES ? 0 : COMPACT_IDLE_MS);
   }
 

@@ -32,7 +32,9 @@ export function useAppEvents(): void {
   const { t } = useTranslation();
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | null = null;
-    const offChanged = api.on('library:changed', () => {
+    const offChanged = api.on('library:changed', ({ progressOnly }) => {
+      // Saving the reading position changes nothing the list or the counts show.
+      if (progressOnly) return;
       if (timer) clearTimeout(timer);
       timer = setTimeout(() => {
         timer = null;
