@@ -128,4 +128,21 @@ describe('library operations', () => {
     expect((await reopened.search('raja')).length).toBe(1);
     await reopened.close();
   });
+
+  it('tells listeners which changes were reading progress only', async () => {
+    const dir = await tempDir();
+    const library = await openLibrary({ dir });
+    const { meta } = await library.add(article());
+    const seen: [string[], boolean][] = [];
+    const off = library.onChange((ids, progressOnly) => seen.push([ids, progressOnly]));
+    library.setProgress(meta.id, 0.3);
+    library.addTags(meta.id, ['x']);
+    off();
+    library.setRead(meta.id, true);
+    expect(seen).toEqual([
+      [[meta.id], true],
+      [[meta.id], false],
+    ]);
+    await library.close();
+  });
 });
