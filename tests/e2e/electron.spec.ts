@@ -16,7 +16,8 @@ const binary = findElectron();
 
 test.describe('the real Electron app', () => {
   // Gate: Electron's binary is absent on machines without access to its download.
-  test.skip('missing' in binary, `SKIPPED: ${'missing' in binary ? binary.missing : ''}`);
+  const electronMissing = 'missing' in binary ? binary.missing : null;
+  test.skip(electronMissing !== null, `SKIPPED: ${electronMissing}`);
 
   test('opens a sandboxed window, imports the seed, tags, bookmarks, searches and keeps it all', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'kabar-electron-'));
