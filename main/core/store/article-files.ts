@@ -1,7 +1,13 @@
-/** The per-article body files, `articles/<id>.json`: sanitized blocks, translations, and a metadata snapshot. */
-import { readdir, readFile, rm } from 'node:fs/promises';
+/**
+ * The per-article body files, `articles/<id>.json`: sanitized blocks, translations, and a metadata
+ * snapshot. Beside each, a hidden text sidecar `articles/.<id>.txt` holds the opening of the body as
+ * plain text, so a search can build snippets without reading and parsing whole article files.
+ */
+import fs from 'node:fs';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
+import { SNIPPET_TEXT_CHARS } from '../search/snippet';
 import type { ArticleBody, ArticleMeta, Block, Translation } from '../types';
 import { writeFileAtomic } from './atomic';
 
@@ -28,6 +34,93 @@ export async function writeArticleFile(
 ): Promise<void> {
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };
   await writeFileAtomic(articlePath(dir, meta.id), JSON.stringify(file));
+  // After the body is safe: a sidecar is only a shortcut, so failing to write one fails nothing.
+  await writeArticleText(dir, meta, blocksText(blocks)).catch(() => undefined);
+}
+
+// Hidden, so backups (which take only `articles/<id>.json`) and listArticleFileIds leave it alone,
+// and a restored backup (a whole new articles folder) comes without stale ones.
+function textPath(dir: string, id: string): string {
+  articlePath(dir, id);
+  return join(dir, 'articles', `.${id}.txt`);
+}
+
+/** What a text sidecar keeps of a body: its first SNIPPET_TEXT_CHARS, never half a surrogate pair. */
+export function textOpening(text: string): string {
+  if (text.length <= SNIPPET_TEXT_CHARS) return text;
+  const last = text.charCodeAt(SNIPPET_TEXT_CHARS - 1);
+  return text.slice(0, last >= 0xd800 && last <= 0xdbff ? SNIPPET_TEXT_CHARS - 1 : SNIPPET_TEXT_CHARS);
+}
+
+// A sidecar's largest size: three UTF-8 bytes per UTF-16 unit at most, plus the header line.
+const TEXT_MAX_BYTES = SNIPPET_TEXT_CHARS * 3 + 1024;
+
+interface TextHeader {
+  savedAt: string;
+  length: number;
+}
+
+let textTempCounter = 0;
+
+// A file of at most `max` bytes in one read. readFile would also stat it, and the promise API adds
+// event-loop turns: twenty of these make a search, and under load each call counts.
+function readSmall(path: string, max: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    fs.open(path, 'r', (openError, fd) => {
+      if (openError) return reject(openError);
+      const buffer = Buffer.allocUnsafe(max + 1);
+      fs.read(fd, buffer, 0, buffer.length, 0, (readError, bytesRead) => {
+        fs.close(fd, () => undefined);
+        if (readError) reject(readError);
+        else if (bytesRead > max) reject(new Error(`${path} is larger than ${max} bytes`));
+        else resolve(buffer.toString('utf8', 0, bytesRead));
+      });
+    });
+  });
+}
+
+/**
+ * Writes an article's text sidecar: a JSON header line, then the opening of `text` (as much as a
+ * search snippet can use). Not fsynced: a torn or stale sidecar fails readArticleText's checks.
+ */
+export async function writeArticleText(dir: string, meta: ArticleMeta, text: string): Promise<void> {
+  const body = textOpening(text);
+  const header: TextHeader = { savedAt: meta.savedAt, length: body.length };
+  const target = textPath(dir, meta.id);
+  textTempCounter += 1;
+  const temp = join(dir, 'articles', `.${meta.id}.txt.${process.pid}.${textTempCounter}.tmp`);
+  try {
+    await writeFile(temp, `${JSON.stringify(header)}\n${body}`);
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+/**
+ * The opening of an article's body text from its sidecar (at least what a search snippet reads), or
+ * undefined when there is none (libraries from before sidecars) or it does not belong to this import
+ * of the article or is torn.
+ */
+export async function readArticleText(dir: string, meta: ArticleMeta): Promise<string | undefined> {
+  let raw: string;
+  try {
+    raw = await readSmall(textPath(dir, meta.id), TEXT_MAX_BYTES);
+  } catch {
+    return undefined;
+  }
+  const eol = raw.indexOf('\n');
+  if (eol < 0) return undefined;
+  try {
+    const header = JSON.parse(raw.slice(0, eol)) as Partial<TextHeader>;
+    // savedAt changes when an id is imported again after the trash was emptied; the length catches
+    // a file cut short by a crash.
+    if (header.savedAt !== meta.savedAt || header.length !== raw.length - eol - 1) return undefined;
+  } catch {
+    return undefined;
+  }
+  return raw.slice(eol + 1);
 }
 
 /** Reads an article's body file; a damaged file gives ARTICLE_DAMAGED, never a crash. */
@@ -51,9 +144,10 @@ export async function readArticleFile(dir: string, id: string): Promise<ArticleF
   }
 }
 
-/** Deletes an article's body file (used when the trash is emptied). */
+/** Deletes an article's body file and its text sidecar (used when the trash is emptied). */
 export async function removeArticleFile(dir: string, id: string): Promise<void> {
   await rm(articlePath(dir, id), { force: true });
+  await rm(textPath(dir, id), { force: true });
 }
 
 /** Lists the ids of every article file on disk. */

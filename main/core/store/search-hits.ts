@@ -1,7 +1,7 @@
 /** Turns index matches into search hits: live articles only, with a highlighted title and snippet. */
 import { highlight, makeSnippet, type SearchIndex } from '../search';
 import type { ArticleMeta, SearchHit } from '../types';
-import { blocksText, readArticleFile } from './article-files';
+import { blocksText, readArticleFile, readArticleText, textOpening, writeArticleText } from './article-files';
 
 /** What search needs from the library. */
 export interface SearchContext {
@@ -10,17 +10,30 @@ export interface SearchContext {
   byId: Map<string, ArticleMeta>;
 }
 
+// Recently shown bodies (only as much as a snippet reads), least recently used first. Keyed by
+// savedAt too: an id imported again after the trash was emptied may have another body.
 const bodyCache = new Map<string, string>();
 const BODY_CACHE_SIZE = 200;
 
-async function bodyText(dir: string, id: string): Promise<string> {
-  const key = `${dir}\n${id}`;
+async function bodyText(dir: string, meta: ArticleMeta): Promise<string> {
+  const key = `${dir}\n${meta.id}\n${meta.savedAt}`;
   const cached = bodyCache.get(key);
-  if (cached !== undefined) return cached;
-  const text = await readArticleFile(dir, id).then(
-    (file) => blocksText(file.blocks),
-    () => '',
-  );
+  if (cached !== undefined) {
+    bodyCache.delete(key);
+    bodyCache.set(key, cached);
+    return cached;
+  }
+  let text = await readArticleText(dir, meta);
+  if (text === undefined) {
+    // No usable sidecar (a library from before them): parse the article file once and leave one
+    // behind, awaited so that no write outlives the search.
+    const full = await readArticleFile(dir, meta.id).then(
+      (file) => blocksText(file.blocks),
+      () => undefined,
+    );
+    if (full !== undefined) await writeArticleText(dir, meta, full).catch(() => undefined);
+    text = textOpening(full ?? '');
+  }
   if (bodyCache.size >= BODY_CACHE_SIZE) bodyCache.delete(bodyCache.keys().next().value as string);
   bodyCache.set(key, text);
   return text;
@@ -37,7 +50,8 @@ export async function searchArticles(ctx: SearchContext, query: string, limit: n
   return Promise.all(
     matches.map(async (match) => {
       const meta = ctx.byId.get(match.id) as ArticleMeta;
-      const body = await bodyText(ctx.dir, match.id);
+      // The sidecar holds only the opening of the body: makeSnippet never reads past it.
+      const body = await bodyText(ctx.dir, meta);
       return {
         id: match.id,
         score: match.score,

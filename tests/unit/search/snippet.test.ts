@@ -3,6 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { highlight, makeSnippet, openSearchIndex, type SnippetPart } from '../../../main/core/search/index';
+import { SNIPPET_TEXT_CHARS } from '../../../main/core/search/snippet';
+import { scanTerms, tokenize } from '../../../main/core/search/tokenize';
 import { readCorpus } from './corpus';
 
 const joined = (parts: SnippetPart[]): string => parts.map((p) => p.text).join('');
@@ -91,6 +93,61 @@ describe('makeSnippet', () => {
       await ix.close();
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+const SCRIPT_NAMES = ['thai', 'chinese', 'japanese', 'korean', 'arabic', 'hindi', 'bengali', 'burmese', 'latvian'];
+const SCRIPTS = [...SCRIPT_NAMES, 'spanish', 'cnn'].map((n) => readCorpus(`articles/newspaper4k/txt/${n}_article.txt`));
+
+// What highlighting must mark: every term of one tokenization of the whole text, no pre-filtering.
+function markedByTokenizing(text: string, terms: string[]): string[] {
+  const want = new Set(terms);
+  const ranges: [number, number][] = [];
+  scanTerms(text, (term, s, e) => {
+    if (!want.has(term)) return;
+    const last = ranges[ranges.length - 1];
+    if (last !== undefined && s <= last[1]) last[1] = Math.max(last[1], e);
+    else ranges.push([s, e]);
+  });
+  return ranges.map(([s, e]) => text.slice(s, e));
+}
+
+describe('skipping text that cannot match', () => {
+  it('marks exactly what tokenizing the whole text marks, in every script', () => {
+    let seed = 3;
+    const pick = <T>(xs: T[]): T => xs[(seed = (seed * 16807) % 2147483647) % xs.length] as T;
+    const odd =
+      'ｶﾞｷﾞ ガギ, ΟΔΟΣ ΟΔΟΣ. Σοφία; Straße STRASSE ﬁnance ½ İstanbul; e\u0301te\u0301 été; قَالَ الرَّئِيسُ ـــ; 😀 𠀋𠀌 𠀋';
+    for (const text of [...SCRIPTS, odd]) {
+      const terms = [...new Set(tokenize(text))];
+      for (let i = 0; i < 25; i++) {
+        const chosen = [pick(terms), pick(terms)];
+        expect(hits(highlight(text, chosen))).toEqual(markedByTokenizing(text, chosen));
+      }
+    }
+  });
+
+  it('finds a hit deep in a long body and marks it whole', () => {
+    for (const [i, text] of SCRIPTS.entries()) {
+      const filler = SCRIPTS[(i + 1) % SCRIPTS.length].repeat(10).slice(0, 5000);
+      const long = `${filler}\n\n${text}`;
+      const before = new Set(tokenize(filler));
+      const term = tokenize(text.slice(100, 300)).find((t) => t.length > 1 && !before.has(t));
+      expect(term).toBeDefined();
+      const first = hits(makeSnippet(long, [term as string]))[0];
+      expect(first).toBe(markedByTokenizing(long, [term as string])[0]);
+    }
+  });
+
+  it('gives the same snippet from a body cut to SNIPPET_TEXT_CHARS (what the store keeps)', () => {
+    const long = SCRIPTS.join('\n\n').repeat(3);
+    expect(long.length).toBeGreaterThan(SNIPPET_TEXT_CHARS * 2);
+    const cut = long.slice(0, SNIPPET_TEXT_CHARS);
+    for (const at of [0, 3000, 7000, 8100, 8300, 11000, 20000]) {
+      const terms = tokenize(long.slice(at, at + 30)).slice(0, 2);
+      expect(makeSnippet(cut, terms)).toEqual(makeSnippet(long, terms));
+    }
+    expect(makeSnippet(cut, ['zzzq'])).toEqual(makeSnippet(long, ['zzzq']));
   });
 });
 

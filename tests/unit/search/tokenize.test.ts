@@ -6,6 +6,26 @@ import { bucketOf } from '../../../main/core/search/codec';
 import { readCorpus } from './corpus';
 
 describe('tokenize', () => {
+  it('takes kana and the main ideograph blocks as they are (the fast path of Chinese and Japanese)', () => {
+    const ranges: [number, number][] = [
+      [0x3041, 0x3096],
+      [0x30a1, 0x30fa],
+      [0x3400, 0x4dbf],
+      [0x4e00, 0x9fff],
+      [0x30fc, 0x30fc],
+      [0x3005, 0x3005],
+    ];
+    for (const [from, to] of ranges) {
+      for (let c = from; c <= to; c++) {
+        const ch = String.fromCharCode(c);
+        if (normalizeText(ch) !== ch) expect(c.toString(16)).toBe('its own normalized form');
+      }
+    }
+    // Outside them each character is still normalized: halfwidth katakana, compatibility ideographs.
+    expect(tokenize('ｶﾀｶﾅ')).toEqual(['カ', 'タ', 'カ', 'ナ', 'カタ', 'タカ', 'カナ']);
+    expect(tokenize('\uf900\u4e00')).toEqual(['\u8c48', '\u4e00', '\u8c48\u4e00']);
+  });
+
   it('folds case and diacritics, drops punctuation', () => {
     expect(tokenize('Café, Moskôw — NAÏVE “façade”!')).toEqual(['cafe', 'moskow', 'naive', 'facade']);
     expect(tokenize('Straße Ærø Łódź')).toEqual(['strasse', 'aero', 'lodz']);
