@@ -33,6 +33,11 @@ export interface Block {
   alt?: string;
   /** Text direction when it differs from the article's. */
   dir?: 'ltr' | 'rtl';
+  /**
+   * Only in a stored translation: this block could not be translated (the reason, in English);
+   * it holds the original text so the translated view stays complete.
+   */
+  failed?: string;
 }
 
 /** Where an article came from. */

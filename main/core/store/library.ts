@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type { Low } from 'lowdb';
 import { KabarError } from '../errors';
-import type { SearchIndex } from '../search';
+import type { SearchDoc, SearchIndex } from '../search';
 import type {
   Article,
   ArticleMeta,
@@ -16,6 +16,7 @@ import type {
   RecoveryReport,
   Settings,
   TagCount,
+  Translation,
 } from '../types';
 import { blocksText, readArticleFile, removeArticleFile, writeArticleFile, type ArticleFile } from './article-files';
 import { backupLibraryFile, newestBackupAge } from './backups';
@@ -47,6 +48,13 @@ export interface AddResult {
   created: boolean;
 }
 
+/** What the index holds for an article: title, body, and its translations (title and text) as extra. */
+function searchDoc(meta: ArticleMeta, file: Pick<ArticleFile, 'blocks' | 'translations'>): SearchDoc {
+  const translations = Object.values(file.translations ?? {});
+  const extra = translations.map((t) => `${t.title}\n${blocksText(t.blocks)}`).join('\n');
+  return extra ? { title: meta.title, body: blocksText(file.blocks), extra } : { title: meta.title, body: blocksText(file.blocks) };
+}
+
 /** One opened library. Only one process writes to a library at a time (the app, or the CLI). */
 export class Library {
   readonly dir: string;
@@ -62,6 +70,7 @@ export class Library {
   private compactTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<void> = Promise.resolve();
   private adding: Promise<unknown> = Promise.resolve();
+  private bodyWrites: Promise<unknown> = Promise.resolve();
   private background = new Set<Promise<unknown>>();
   private closed = false;
   /** library.json is behind memory (journal entries, migrations, tag registry). */
@@ -196,7 +205,7 @@ export class Library {
     if (!meta.deletedAt) return;
     const file = await readArticleFile(this.dir, id);
     meta.deletedAt = null;
-    await this.index.add(id, { title: meta.title, body: blocksText(file.blocks) });
+    await this.index.add(id, searchDoc(meta, file));
     this.commit([{ t: 'put', meta }]);
   }
 
@@ -284,6 +293,34 @@ export class Library {
     return meta;
   }
 
+  /**
+   * Stores a translation in the article file (replacing one in the same language) and indexes its
+   * text, so search finds the article by words of its translation. Listeners hear of the article.
+   */
+  saveTranslation(id: string, translation: Translation): Promise<void> {
+    const meta = this.meta(id);
+    const write = this.bodyWrites.then(async () => {
+      const file = await readArticleFile(this.dir, id);
+      const translations = { ...file.translations, [translation.lang]: translation };
+      await writeArticleFile(this.dir, meta, file.blocks, translations);
+      if (!meta.deletedAt) await this.index.add(id, searchDoc(meta, { blocks: file.blocks, translations }));
+      for (const listener of this.listeners) listener([id], false);
+    });
+    this.bodyWrites = write.catch(() => undefined);
+    return write;
+  }
+
+  /** Records the user's correction of an article's language (the source language of translations). */
+  setSourceLang(id: string, lang: string): ArticleMeta {
+    const meta = this.meta(id);
+    const cleaned = lang.trim().toLowerCase();
+    if (!/^[a-z]{2,3}$/.test(cleaned)) throw new KabarError('INVALID_ARGUMENT', `"${lang}" is not a language code.`, { field: 'lang' });
+    meta.lang = cleaned;
+    this.sorted = {};
+    this.commit([{ t: 'put', meta }]);
+    return meta;
+  }
+
   /** Changes settings and returns them. */
   updateSettings(patch: Partial<Settings>): Settings {
     const settings = { ...this.db.data.settings, ...patch };
@@ -328,7 +365,7 @@ export class Library {
         continue; // A damaged body cannot be adopted; it stays on disk for a later look.
       }
       this.byId.set(id, file.meta);
-      await this.index.add(id, { title: file.meta.title, body: blocksText(file.blocks) });
+      await this.index.add(id, searchDoc(file.meta, file));
       this.commit([{ t: 'put', meta: file.meta }]);
       adopted += 1;
     }
@@ -343,7 +380,7 @@ export class Library {
       if (meta.deletedAt || this.index.has(meta.id)) continue;
       try {
         const file = await readArticleFile(this.dir, meta.id);
-        await this.index.add(meta.id, { title: meta.title, body: blocksText(file.blocks) });
+        await this.index.add(meta.id, searchDoc(meta, file));
         added += 1;
       } catch {
         // A missing body is reported when the article is opened; search just skips it.
