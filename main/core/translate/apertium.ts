@@ -30,6 +30,8 @@ export interface ApertiumOptions {
   timeoutMs?: number;
   /** Characters per process. Default 20,000. */
   batchChars?: number;
+  /** Where each process's input file is written (a temp folder per process). Default os.tmpdir(). */
+  tmpDir?: string;
 }
 
 /** An installed Apertium mode and the pair it translates. */
@@ -61,6 +63,7 @@ export class ApertiumEngine implements TranslationEngine {
   private readonly modesDirs: string[];
   private readonly timeoutMs: number;
   private readonly batchChars: number;
+  private readonly tmpDir: string | undefined;
 
   constructor(options: ApertiumOptions = {}) {
     this.command = options.command ?? 'apertium';
@@ -73,6 +76,7 @@ export class ApertiumEngine implements TranslationEngine {
     ];
     this.timeoutMs = options.timeoutMs ?? 30_000;
     this.batchChars = options.batchChars ?? 20_000;
+    this.tmpDir = options.tmpDir;
   }
 
   /** The apertium executable, or undefined when it is not installed. */
@@ -173,7 +177,7 @@ export class ApertiumEngine implements TranslationEngine {
     const input = fragments.map((f) => `<p>${f}</p>`).join('\n') + '\n';
     // The input goes in a file: the apertium script opens /dev/stdin, which fails on the socket
     // Node gives a child as stdin.
-    const tmp = await mkdtemp(join(tmpdir(), 'kabar-apertium-'));
+    const tmp = await mkdtemp(join(this.tmpDir ?? tmpdir(), 'kabar-apertium-'));
     const inputFile = join(tmp, 'in.html');
     await writeFile(inputFile, input);
     const child = spawn(executable, ['-u', '-f', 'html', mode, inputFile], {

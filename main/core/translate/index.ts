@@ -3,6 +3,7 @@
  * translateArticle, which stores each translation in the article file so reading it later needs no
  * engine at all.
  */
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
 import type { Library } from '../store';
@@ -10,6 +11,7 @@ import type { Block, Translation } from '../types';
 import { ApertiumEngine, type ApertiumOptions } from './apertium';
 import { BergamotEngine, type BergamotOptions } from './bergamot/engine';
 import type { InstalledPack } from './bergamot/packs';
+import { defaultWorkerDir } from './bergamot/worker';
 import { translateError } from './errors';
 import type { EngineId, LanguagePair, TranslationEngine } from './engine';
 import { languageName, primaryLang } from './languages';
@@ -81,7 +83,7 @@ export class Translator {
       engines: [
         {
           id: 'bergamot',
-          available: true,
+          available: bergamotRuntimeInstalled(),
           detail: packs.length ? `${packs.filter((p) => !p.problem).length} language pack(s) installed` : 'no language packs installed',
           pairs: await this.bergamot.languages(),
         },
@@ -99,6 +101,15 @@ export class Translator {
   /** Stops worker threads. */
   async close(): Promise<void> {
     await this.bergamot.close();
+  }
+}
+
+/** Whether the Bergamot WASM runtime is installed (the package's worker files). */
+function bergamotRuntimeInstalled(): boolean {
+  try {
+    return existsSync(join(defaultWorkerDir(), 'bergamot-translator-worker.wasm'));
+  } catch {
+    return false;
   }
 }
 

@@ -1,14 +1,30 @@
 /** The Apertium engine and translateArticle end to end, with the real apertium command and the real corpus. */
+import { chmod, readdir, writeFile } from 'node:fs/promises';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { openLibrary } from '../../../main/core/store';
 import { ApertiumEngine, Translator, isCancelled, translateArticle } from '../../../main/core/translate';
 import { collect } from '../../../main/core/translate/engine';
 import type { Block } from '../../../main/core/types';
-import { CORPUS } from '../helpers';
+import { CORPUS, tempDir } from '../helpers';
 import { APERTIUM, failingApertium, libraryWith, seedLibrary } from './helpers';
 
 const apertium = new ApertiumEngine();
+
+/** Pids of processes whose command line mentions a string (Linux /proc). */
+function processesMentioning(text: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, 'utf8').includes(text)) pids.push(Number(name));
+    } catch {
+      // gone
+    }
+  }
+  return pids;
+}
 
 describe('Apertium engine', () => {
   it('is installed here (CI installs apertium apertium-eng-spa apertium-ind-zlm)', () => {
@@ -76,7 +92,8 @@ describe('Apertium engine', () => {
     const blocks: Block[] = Array.from({ length: 300 }, (_, i) => ({ type: 'paragraph', text: `Paragraph ${i}: the government of the country said many things about the economy.` }));
     const controller = new AbortController();
     const got: Block[] = [];
-    const slow = new ApertiumEngine({ batchChars: 400 });
+    const tmp = await tempDir('kabar-apertium-runs-');
+    const slow = new ApertiumEngine({ batchChars: 400, tmpDir: tmp });
     let error: unknown;
     try {
       for await (const block of slow.translate(blocks, 'en', 'es', { signal: controller.signal })) {
@@ -89,6 +106,22 @@ describe('Apertium engine', () => {
     expect(isCancelled(error)).toBe(true);
     expect(got.length).toBeGreaterThanOrEqual(5);
     expect(got.length).toBeLessThan(blocks.length);
+    // No process of this engine is left (the whole pipeline was killed) and its input files are gone.
+    await new Promise((r) => setTimeout(r, 200));
+    expect(processesMentioning(tmp)).toEqual([]);
+    expect(await readdir(tmp)).toEqual([]);
+  });
+
+  it('gives up on a process that takes too long and marks its blocks', async () => {
+    const bin = await tempDir('kabar-slow-apertium-');
+    await writeFile(join(bin, 'apertium'), '#!/bin/sh\n/bin/sleep 30\n');
+    await chmod(join(bin, 'apertium'), 0o755);
+    const engine = new ApertiumEngine({ env: { PATH: bin }, modesDirs: ['/usr/share/apertium/modes'], timeoutMs: 300 });
+    const started = Date.now();
+    const out = await collect(engine.translate([{ type: 'paragraph', text: 'The black cat.' }], 'en', 'es'));
+    expect(out[0]?.failed).toMatch(/Apertium took longer than/);
+    expect(out[0]?.text).toBe('The black cat.');
+    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it('marks a block that fails and translates the rest', async () => {
