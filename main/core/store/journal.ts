@@ -21,7 +21,13 @@ import type { ArticleMeta, Settings } from '../types';
 export type JournalEntry =
   | { t: 'put'; meta: ArticleMeta }
   | { t: 'purge'; id: string }
-  | { t: 'settings'; settings: Settings };
+  | { t: 'settings'; settings: Settings }
+  /** The whole feed list (bulk changes: OPML import, reordering). */
+  | { t: 'feeds'; feeds: unknown[] }
+  /** One feed record added or changed (matched by its `id`). */
+  | { t: 'feed'; feed: { id: string } }
+  /** One feed record removed. */
+  | { t: 'unfeed'; id: string };
 
 /** Appends entries to the journal file, each on its own line, durable before it returns. */
 export class Journal {

@@ -156,6 +156,36 @@ export class Library {
     return searchArticles(this.searchContext(), query, limit);
   }
 
+  /** Whether any article, live or trashed, has this id. */
+  knows(id: string): boolean {
+    return this.byId.has(id);
+  }
+
+  /** Metadata of every article, trashed ones included (feeds count and prune over it). */
+  allMeta(): ArticleMeta[] {
+    return [...this.byId.values()];
+  }
+
+  /** The stored feed list (library.json `feeds`); main/core/feeds validates its records. */
+  feedRecords(): unknown[] {
+    return this.db.data.feeds;
+  }
+
+  /** Replaces the feed list (journaled like any other change). */
+  saveFeeds(feeds: unknown[]): void {
+    this.commit([{ t: 'feeds', feeds }]);
+  }
+
+  /** Adds or replaces one feed record (by `id`), journaling only that record. */
+  putFeed(feed: { id: string }): void {
+    this.commit([{ t: 'feed', feed }]);
+  }
+
+  /** Removes one feed record. */
+  removeFeed(id: string): void {
+    this.commit([{ t: 'unfeed', id }]);
+  }
+
   /** Current settings. */
   settings(): Settings {
     return { ...this.db.data.settings };
@@ -163,19 +193,24 @@ export class Library {
 
   // ---- writing ----
 
-  /** Stores an imported article, or returns the existing one (restoring it from the trash). */
-  add(extracted: ExtractedArticle, options: { tags?: string[] } = {}): Promise<AddResult> {
+  /**
+   * Stores an imported article, or returns the existing one (restoring it from the trash unless
+   * `keepTrashed`: a feed refresh must not bring back what retention or the user threw away).
+   * `id` overrides the derived id (feed items without a link are known by their guid).
+   */
+  add(extracted: ExtractedArticle, options: { tags?: string[]; id?: string; keepTrashed?: boolean } = {}): Promise<AddResult> {
     // Adds run one at a time, so two imports of the same article cannot both create it.
     const result = this.adding.then(() => this.addNow(extracted, options));
     this.adding = result.catch(() => undefined);
     return result;
   }
 
-  private async addNow(extracted: ExtractedArticle, options: { tags?: string[] }): Promise<AddResult> {
-    const id = articleId(extracted);
+  private async addNow(extracted: ExtractedArticle, options: { tags?: string[]; id?: string; keepTrashed?: boolean }): Promise<AddResult> {
+    const id = options.id ?? articleId(extracted);
     const tags = (options.tags ?? []).map(cleanTag);
     const existing = this.byId.get(id);
     if (existing) {
+      if (existing.deletedAt && options.keepTrashed) return { meta: existing, created: false };
       if (existing.deletedAt) await this.restore(id);
       if (tags.length > 0) this.addTags(id, tags);
       return { meta: existing, created: false };
@@ -188,6 +223,42 @@ export class Library {
     this.rememberTags(tags);
     this.commit([{ t: 'put', meta }]);
     return { meta, created: true };
+  }
+
+  /**
+   * Stores many new articles at once (a feed refresh): bodies are written in parallel and all
+   * metadata goes to the journal in one write. Ids already known (live or trashed) are skipped.
+   * Returns the metadata of the articles created.
+   */
+  addMany(items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
+    const result = this.adding.then(() => this.addManyNow(items));
+    this.adding = result.catch(() => undefined);
+    return result;
+  }
+
+  private async addManyNow(items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
+    const fresh = new Map<string, { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] }>();
+    for (const { extracted, id: given } of items) {
+      const id = given ?? articleId(extracted);
+      if (this.byId.has(id) || fresh.has(id)) continue;
+      fresh.set(id, { meta: this.newMeta(id, extracted, []), blocks: extracted.blocks });
+    }
+    const list = [...fresh.values()];
+    let next = 0;
+    const writer = async (): Promise<void> => {
+      while (next < list.length) {
+        const { meta, blocks } = list[next++] as { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] };
+        await writeArticleFile(this.dir, meta, blocks, {});
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(8, list.length) }, writer));
+    for (const { meta, blocks } of list) {
+      await this.index.add(meta.id, { title: meta.title, body: blocksText(blocks) });
+      this.byId.set(meta.id, meta);
+    }
+    this.sorted = {};
+    this.commit(list.map(({ meta }) => ({ t: 'put', meta })));
+    return list.map((x) => x.meta);
   }
 
   /** Moves an article to the trash (restorable); it leaves search and the lists. */
@@ -282,6 +353,20 @@ export class Library {
     meta.readAt = read ? (meta.readAt ?? this.now().toISOString()) : null;
     this.commit([{ t: 'put', meta }]);
     return meta;
+  }
+
+  /** Marks many articles read (now) or unread in one journal write; returns how many changed. */
+  setReadMany(ids: string[], read: boolean): number {
+    const at = this.now().toISOString();
+    const changed: JournalEntry[] = [];
+    for (const id of ids) {
+      const meta = this.byId.get(id);
+      if (!meta || Boolean(meta.readAt) === read) continue;
+      meta.readAt = read ? at : null;
+      changed.push({ t: 'put', meta });
+    }
+    this.commit(changed);
+    return changed.length;
   }
 
   /** Saves reading progress (0..1). */
@@ -424,7 +509,7 @@ export class Library {
     if (this.closed) throw new KabarError('IO', 'The library is closed.');
     this.journal.append(entries);
     this.dirty = true;
-    for (const entry of entries) if (entry.t === 'settings') this.db.data.settings = entry.settings;
+    for (const entry of entries) if (entry.t !== 'put' && entry.t !== 'purge') this.applyData(entry);
     const ids = entries.flatMap((e) => (e.t === 'put' ? [e.meta.id] : e.t === 'purge' ? [e.id] : []));
     for (const listener of this.listeners) listener(ids, progressOnly);
     this.scheduleCompaction(this.journal.length >= COMPACT_AFTER_ENTRIES ? 0 : COMPACT_IDLE_MS);
@@ -440,7 +525,19 @@ export class Library {
   private apply(entry: JournalEntry): void {
     if (entry.t === 'put') this.byId.set(entry.meta.id, entry.meta);
     else if (entry.t === 'purge') this.byId.delete(entry.id);
-    else this.db.data.settings = entry.settings;
+    else this.applyData(entry);
+  }
+
+  /** Settings and feed entries change library.json data directly. */
+  private applyData(entry: JournalEntry): void {
+    if (entry.t === 'settings') this.db.data.settings = entry.settings;
+    else if (entry.t === 'feeds') this.db.data.feeds = entry.feeds;
+    else if (entry.t === 'feed') {
+      const feed = entry.feed;
+      const at = this.db.data.feeds.findIndex((f) => (f as { id?: unknown }).id === feed.id);
+      if (at >= 0) this.db.data.feeds[at] = feed;
+      else this.db.data.feeds.push(feed);
+    } else if (entry.t === 'unfeed') this.db.data.feeds = this.db.data.feeds.filter((f) => (f as { id?: unknown }).id !== entry.id);
   }
 
   private newMeta(id: string, extracted: ExtractedArticle, tags: string[]): ArticleMeta {

@@ -1,0 +1,21 @@
+/** News feeds (DESIGN.md §1 core/feeds): parse, subscribe, refresh, organise, retention, OPML. */
+export { parseFeedBytes, parseFeedText, feedDate, type ParsedFeed, type ParsedItem } from './parse';
+export { FeedError, feedErrorInfo, type FeedErrorCode, type FeedErrorInfo } from './errors';
+export { fetchFeed, FEED_MAX_BYTES } from './fetch';
+export { discoverFeeds, type DiscoveredFeed } from './discover';
+export { readFeeds, findFeed, feedId, putFeedRecord, type FeedRecord } from './model';
+export { refreshFeeds, backoffMs, type RefreshOptions, type RefreshProgress, type FeedRefreshResult, type FeedState } from './refresh';
+export { pruneFeed, pruneAll, isKept } from './retention';
+export {
+  subscribe,
+  unsubscribe,
+  editFeed,
+  renameFolder,
+  unreadCounts,
+  markAllRead,
+  resolveFeedId,
+  folderKey,
+  type SubscribeResult,
+  type UnreadCounts,
+} from './subscribe';
+export { parseOpmlBytes, importOpml, exportOpml, writeOpml, type OpmlDocument, type OpmlFeed } from './opml';

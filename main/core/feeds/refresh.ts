@@ -1,0 +1,248 @@
+/**
+ * Refreshing feeds: at most 4 fetches at once, one at a time per host with a small gap,
+ * conditional GET, Retry-After and exponential backoff, errors kept per feed (old items stay),
+ * progress per feed, and cancellation through an AbortSignal.
+ */
+import { captureImages } from '../articles';
+import type { Library } from '../store';
+import type { ExtractedArticle } from '../types';
+import { feedErrorInfo, type FeedErrorInfo } from './errors';
+import { fetchFeed, RetryLater, type FeedResponse } from './fetch';
+import { buildArticle, itemArticleId, itemKey } from './items';
+import { findFeed, readFeeds, SEEN_LIMIT, updateFeed, type FeedRecord } from './model';
+import { parseFeedBytes, type ParsedFeed } from './parse';
+import { pruneFeed } from './retention';
+
+/** What happened to one feed in a refresh. */
+export type FeedState = 'queued' | 'fetching' | 'ok' | 'not-modified' | 'error' | 'skipped' | 'cancelled';
+
+/** One progress report: `done` of `total` feeds finished; the feed whose state changed. */
+export interface RefreshProgress {
+  done: number;
+  total: number;
+  feedId: string;
+  state: FeedState;
+  added?: number;
+  error?: FeedErrorInfo;
+}
+
+/** The outcome of one feed. */
+export interface FeedRefreshResult {
+  feedId: string;
+  state: FeedState;
+  added: number;
+  error?: FeedErrorInfo;
+}
+
+/** How a refresh runs; fetch and the clock come from the host. */
+export interface RefreshOptions {
+  /** Only these feeds (default: all). */
+  ids?: string[];
+  fetch?: typeof fetch;
+  now?: () => Date;
+  signal?: AbortSignal;
+  onProgress?: (p: RefreshProgress) => void;
+  /** Fetches at once. Default 4. */
+  concurrency?: number;
+  /** Pause between two requests to the same host, in ms. Default 250. */
+  hostGapMs?: number;
+  /** Per feed fetch deadline. Default 30 000 ms. */
+  timeoutMs?: number;
+  maxBytes?: number;
+  /** Ignore backoff and Retry-After (a refresh the user asked for by hand on one feed). */
+  force?: boolean;
+  /** Download item images into media/ (default true). */
+  captureImages?: boolean;
+  /** Global retention in days when a feed has none (null: keep everything). */
+  keepDays?: number | null;
+}
+
+/** Backoff after `failures` failures in a row: 1 min, 2, 4, … at most 24 h. */
+export function backoffMs(failures: number): number {
+  return Math.min(24 * 60 * 60 * 1000, 60_000 * 2 ** Math.max(0, failures - 1));
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return url;
+  }
+}
+
+const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
+  new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+
+/** Items newest first, at most this many per refresh (a feed dumping its archive is not a reason to stall). */
+const MAX_ITEMS_PER_REFRESH = 200;
+
+/** Turns a parsed feed's new items into articles (stored in one batch); returns how many were created. */
+export async function ingest(library: Library, feed: FeedRecord, parsed: ParsedFeed, opts: RefreshOptions): Promise<{ added: number; keys: string[] }> {
+  const now = (opts.now ?? (() => new Date()))();
+  const seen = new Set(feed.seen);
+  const keepDays = feed.keepDays ?? opts.keepDays ?? null;
+  const cutoff = keepDays === null ? undefined : new Date(now.getTime() - keepDays * 86_400_000).toISOString();
+  const keys: string[] = [];
+  const batch: { extracted: ExtractedArticle; id: string }[] = [];
+  const langs: string[] = [];
+  for (const item of parsed.items.slice(0, MAX_ITEMS_PER_REFRESH)) {
+    if (opts.signal?.aborted) break;
+    const key = itemKey(item);
+    keys.push(key);
+    if (seen.has(key)) continue;
+    if (cutoff && item.publishedAt && item.publishedAt < cutoff) continue;
+    try {
+      // Most feeds are in one language: once three items agree, the rest are not re-detected.
+      const sameLang = langs.length >= 3 && langs.every((l) => l === langs[0] && l !== 'und') ? langs[0] : undefined;
+      const article = await buildArticle(item, parsed, feed.id, { fullText: feed.fullText, fetch: opts.fetch, signal: opts.signal, lang: sameLang });
+      if (!sameLang) langs.push(article.lang);
+      const id = itemArticleId(item, feed.id, article);
+      if (library.knows(id)) continue;
+      const blocks =
+        opts.captureImages === false ? article.blocks : await captureImages(article.blocks, { mediaDir: library.mediaDir, fetch: opts.fetch, maxCount: 10 });
+      batch.push({ extracted: { ...article, blocks }, id });
+    } catch {
+      // One unreadable item never costs the others; it is retried on the next refresh.
+      keys.pop();
+    }
+    // Let other work (IPC, other feeds' network) run between items.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  const created = await library.addMany(batch);
+  return { added: created.length, keys };
+}
+
+/** Refreshes feeds; never throws for a feed's failure (each result says what happened). */
+export async function refreshFeeds(library: Library, opts: RefreshOptions = {}): Promise<FeedRefreshResult[]> {
+  const now = opts.now ?? (() => new Date());
+  const wanted = opts.ids ? new Set(opts.ids) : undefined;
+  const feeds = readFeeds(library).filter((f) => !wanted || wanted.has(f.id));
+  const total = feeds.length;
+  const results: FeedRefreshResult[] = [];
+  const gap = opts.hostGapMs ?? 250;
+  const busy = new Set<string>();
+  const freeAt = new Map<string, number>();
+  const pending = [...feeds];
+  let done = 0;
+  const report = (r: FeedRefreshResult): void => {
+    results.push(r);
+    done += 1;
+    opts.onProgress?.({ done, total, feedId: r.feedId, state: r.state, added: r.added, ...(r.error ? { error: r.error } : {}) });
+  };
+
+  const takeNext = (): FeedRecord | undefined => {
+    const t = Date.now();
+    const at = pending.findIndex((f) => !busy.has(hostOf(f.url)) && (freeAt.get(hostOf(f.url)) ?? 0) <= t);
+    return at >= 0 ? pending.splice(at, 1)[0] : undefined;
+  };
+
+  const one = async (feed: FeedRecord): Promise<void> => {
+    const current = findFeed(library, feed.id) ?? feed;
+    if (!opts.force && current.nextFetchAfter && current.nextFetchAfter > now().toISOString()) {
+      report({ feedId: feed.id, state: 'skipped', added: 0 });
+      return;
+    }
+    opts.onProgress?.({ done, total, feedId: feed.id, state: 'fetching' });
+    const host = hostOf(current.url);
+    busy.add(host);
+    let response: FeedResponse;
+    try {
+      response = await fetchFeed(current.url, {
+        fetch: opts.fetch,
+        etag: current.etag,
+        lastModified: current.lastModified,
+        timeoutMs: opts.timeoutMs,
+        maxBytes: opts.maxBytes,
+        signal: opts.signal,
+        now,
+      });
+    } catch (error) {
+      busy.delete(host);
+      freeAt.set(host, Date.now() + gap);
+      fail(current, error);
+      return;
+    }
+    busy.delete(host);
+    // A 304 asked nothing of the server: the next request to it need not wait.
+    freeAt.set(host, Date.now() + (response.status === 304 ? 0 : gap));
+    const fetchedAt = now().toISOString();
+    if (response.status === 304) {
+      updateFeed(library, feed.id, (f) => {
+        f.lastFetchedAt = fetchedAt;
+        f.lastSuccessAt = fetchedAt;
+        f.error = null;
+        f.failures = 0;
+        delete f.nextFetchAfter;
+        if (response.permanentUrl) f.url = response.permanentUrl;
+      });
+      report({ feedId: feed.id, state: 'not-modified', added: 0 });
+      return;
+    }
+    try {
+      const parsed = parseFeedBytes(response.bytes, { contentType: response.contentType, url: response.url });
+      const { added, keys } = await ingest(library, current, parsed, opts);
+      if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
+      updateFeed(library, feed.id, (f) => {
+        f.lastFetchedAt = fetchedAt;
+        f.lastSuccessAt = fetchedAt;
+        f.error = null;
+        f.failures = 0;
+        delete f.nextFetchAfter;
+        if (response.permanentUrl) f.url = response.permanentUrl;
+        if (response.etag) f.etag = response.etag;
+        else delete f.etag;
+        if (response.lastModified) f.lastModified = response.lastModified;
+        else delete f.lastModified;
+        if (!f.renamed && parsed.title) f.title = parsed.title;
+        if (parsed.siteUrl) f.siteUrl = parsed.siteUrl;
+        if (parsed.description) f.description = parsed.description;
+        f.seen = [...new Set([...keys, ...f.seen])].slice(0, SEEN_LIMIT);
+      });
+      await pruneFeed(library, feed.id, { now: now(), keepDays: opts.keepDays ?? null });
+      report({ feedId: feed.id, state: 'ok', added });
+    } catch (error) {
+      fail(current, error);
+    }
+  };
+
+  const fail = (feed: FeedRecord, error: unknown): void => {
+    if (opts.signal?.aborted) {
+      report({ feedId: feed.id, state: 'cancelled', added: 0 });
+      return;
+    }
+    const info = feedErrorInfo(error);
+    const at = now();
+    updateFeed(library, feed.id, (f) => {
+      f.lastFetchedAt = at.toISOString();
+      f.error = info;
+      f.failures += 1;
+      const until = error instanceof RetryLater ? error.retryAt : new Date(at.getTime() + backoffMs(f.failures));
+      f.nextFetchAfter = until.toISOString();
+    });
+    report({ feedId: feed.id, state: 'error', added: 0, error: info });
+  };
+
+  const worker = async (): Promise<void> => {
+    while (pending.length > 0) {
+      if (opts.signal?.aborted) {
+        for (const feed of pending.splice(0)) report({ feedId: feed.id, state: 'cancelled', added: 0 });
+        return;
+      }
+      const feed = takeNext();
+      if (!feed) {
+        await sleep(5, opts.signal);
+        continue;
+      }
+      await one(feed);
+    }
+  };
+  for (const feed of feeds) opts.onProgress?.({ done: 0, total, feedId: feed.id, state: 'queued' });
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, total)) }, worker));
+  return results;
+}
