@@ -2,7 +2,8 @@
  * Inline runs ↔ a tiny HTML fragment, the form both engines translate in (Apertium `-f html`,
  * Bergamot `html: true`). Markup travels with the words it wraps, so links and emphasis survive
  * reordering. Only tags we wrote come back: `<a href="N">` (N indexes the run's href table), `<b>`,
- * `<i>`, and `<img data-k="N">` standing for an inline code run, which is never translated.
+ * `<i>`, `<br>` for a line break, and `<img data-k="N">` standing for an inline code run, which is
+ * never translated.
  */
 import type { Inline } from '../types';
 
@@ -44,7 +45,7 @@ export function toFragment(runs: Inline[]): Fragment {
       html += `<img data-k="${codes.length - 1}">`;
       continue;
     }
-    let piece = escapeHtml(run.text);
+    let piece = escapeHtml(run.text).replace(/\n/g, '<br>');
     if (run.em) piece = `<i>${piece}</i>`;
     if (run.strong) piece = `<b>${piece}</b>`;
     if (run.href !== undefined) {
@@ -89,6 +90,17 @@ export function fromFragment(html: string, fragment: Pick<Fragment, 'hrefs' | 'c
     const closing = m[1] === '/';
     const name = (m[2] as string).toLowerCase();
     const attrs = m[3] ?? '';
+    if (name === 'br') {
+      if (closing) continue;
+      const run: Inline = { text: '\n' };
+      for (const tag of stack) {
+        if (tag.name === 'a' && tag.href !== undefined) run.href = tag.href;
+        if (tag.name === 'i') run.em = true;
+        if (tag.name === 'b') run.strong = true;
+      }
+      push(run);
+      continue;
+    }
     if (name === 'img') {
       const k = /data-k="(\d+)"/.exec(attrs)?.[1];
       const code = k === undefined ? undefined : fragment.codes[Number(k)];
@@ -116,7 +128,8 @@ function trimRuns(runs: Inline[]): Inline[] {
   for (const run of runs) {
     const prev = out[out.length - 1];
     let text = run.text;
-    if (!run.code && (prev === undefined || (!prev.code && prev.text.endsWith(' ')))) text = text.replace(/^ +/, '');
+    if (!run.code) text = text.replace(/ *\n */g, '\n');
+    if (!run.code && (prev === undefined || (!prev.code && /[ \n]$/.test(prev.text)))) text = text.replace(/^ +/, '');
     if (text === '') continue;
     out.push({ ...run, text });
   }

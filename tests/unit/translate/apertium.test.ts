@@ -63,6 +63,7 @@ describe('Apertium engine', () => {
       { type: 'image', text: '', src: 'https://example.org/a.png', alt: 'A house' },
       { type: 'list', text: 'the black cat\nthe red house', items: [[{ text: 'the black cat' }], [{ text: 'the red house' }]] },
       { type: 'paragraph', text: 'Tom & Jerry <script> "quoted"' },
+      { type: 'paragraph', text: 'The black cat\nThe red house' },
     ];
     const out = await collect(apertium.translate(blocks, 'en', 'es'));
     expect(out).toHaveLength(blocks.length);
@@ -78,6 +79,7 @@ describe('Apertium engine', () => {
     expect(out[3]?.text).toBe('El gato negro\nLa casa roja');
     expect(out[4]?.text).toContain('&');
     expect(out[4]?.text).toMatch(/<.*>/); // escaped markup-like text comes back as text
+    expect(out[5]?.text).toBe('El gato negro\nLa casa roja');
   });
 
   it('keeps paragraph boundaries when many short blocks go through one process', async () => {

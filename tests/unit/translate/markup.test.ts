@@ -20,6 +20,12 @@ describe('markup fragments', () => {
     expect(fromFragment(fragment.html, fragment)).toEqual(runs);
   });
 
+  it('keeps line breaks as <br>', () => {
+    const fragment = toFragment([{ text: 'one\ntwo ' }, { text: 'three', em: true }]);
+    expect(fragment.html).toBe('one<br>two <i>three</i>');
+    expect(fromFragment(' uno <br> dos <i>tres</i> ', fragment)).toEqual([{ text: 'uno\ndos ' }, { text: 'tres', em: true }]);
+  });
+
   it('drops tags it did not write and decodes entities', () => {
     expect(fromFragment(' <font x="1">Hola</font> &amp; <i>mundo</i> &#233;&#x41; ', { hrefs: [], codes: [] })).toEqual([
       { text: 'Hola & ' },
