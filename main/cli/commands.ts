@@ -22,6 +22,8 @@ export interface CommandOptions {
   limit?: string;
   offset?: string;
   sort?: string;
+  to?: string;
+  engine?: string;
   cwd: string;
 }
 

@@ -6,6 +6,7 @@ import { restoreBackup } from '../core/export';
 import { openLibrary } from '../core/store';
 import { resolveDataDir } from '../paths';
 import { COMMANDS, type CommandOptions } from './commands';
+import { TRANSLATE_COMMANDS } from './translate';
 import type { CommandResult } from './output';
 import { appUserDataDir } from './user-data';
 
@@ -31,6 +32,9 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   search <query>                    full-text search
   delete <id> | undelete <id> | empty-trash
   export <id>... --format md|html|json --out PATH
+  translate <id> --to L [--engine apertium|bergamot]   translate and store (read it offline)
+  engines                           translation engines, installed pairs and language packs
+  packs install DIR|URL | packs remove ID
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
@@ -58,6 +62,8 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       limit: { type: 'string' },
       offset: { type: 'string' },
       sort: { type: 'string' },
+      to: { type: 'string' },
+      engine: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -91,7 +97,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print(io, json, { json: { dataDir: dir, ...result }, text: `restored ${result.files} files; the previous library is in ${result.previous}` });
       return 0;
     }
-    const command = COMMANDS[parsed.command];
+    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const library = await openLibrary({ dir });
     if (library.recovery) io.stderr(`kabar: ${library.recovery.message}`);

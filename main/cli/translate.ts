@@ -7,10 +7,9 @@ import { resolve } from 'node:path';
 import { KabarError } from '../core/errors';
 import type { Library } from '../core/store';
 import { Translator, translateArticle } from '../core/translate';
-import type { Command, CommandOptions } from './commands';
+import type { Command } from './commands';
 import { resolveId } from './commands';
 
-type TranslateCommandOptions = CommandOptions & { to?: string; engine?: string };
 
 /** The engines of the library's folder (tests may swap it, e.g. for a PATH without Apertium). */
 export let makeTranslator = (library: Library): Translator => new Translator({ dataDir: library.dir });
@@ -36,7 +35,7 @@ function kb(bytes: number): string {
 }
 
 const translateCommand: Command = async (library, o) => {
-  const options = o as TranslateCommandOptions;
+  const options = o;
   const [given, positionalTo] = options.positionals;
   const to = options.to ?? positionalTo;
   if (!given || !to) throw new KabarError('INVALID_ARGUMENT', 'Usage: kabar translate <id> --to LANG [--engine apertium|bergamot]');

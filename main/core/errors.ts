@@ -21,7 +21,11 @@ export type ErrorCode =
   | 'LIBRARY_NEWER'
   | 'ARTICLE_DAMAGED'
   | 'BACKUP_INVALID'
-  | 'IO';
+  | 'IO'
+  | 'TRANSLATION_UNAVAILABLE'
+  | 'PACK_INVALID'
+  | 'CANCELLED'
+  | 'TRANSLATION_FAILED';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

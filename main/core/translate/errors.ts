@@ -1,8 +1,5 @@
-/**
- * Translation errors. They are KabarErrors with their own codes; until ErrorCode (main/core/errors.ts),
- * en.json and the renderer's ERROR_CODES list them, the interface shows their English message.
- */
-import { KabarError, type ErrorCode } from '../errors';
+/** Translation errors: KabarErrors with the translation codes of ErrorCode, translated by the interface. */
+import { KabarError } from '../errors';
 
 /** Codes the translation core sends, besides the general ones. */
 export const TRANSLATE_ERROR_CODES = ['TRANSLATION_UNAVAILABLE', 'PACK_INVALID', 'CANCELLED', 'TRANSLATION_FAILED'] as const;
@@ -10,7 +7,7 @@ export type TranslateErrorCode = (typeof TRANSLATE_ERROR_CODES)[number];
 
 /** A KabarError with one of the translation codes. */
 export function translateError(code: TranslateErrorCode, message: string, params: Record<string, string | number> = {}): KabarError {
-  return new KabarError(code as unknown as ErrorCode, message, params);
+  return new KabarError(code, message, params);
 }
 
 /** The error a cancelled translation ends with. */
@@ -25,5 +22,5 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 
 /** Whether an error is a cancellation. */
 export function isCancelled(error: unknown): boolean {
-  return error instanceof KabarError && (error.code as string) === 'CANCELLED';
+  return error instanceof KabarError && error.code === 'CANCELLED';
 }

@@ -160,6 +160,20 @@ describe('kabar command line', () => {
     expect((await kabarJson<{ total: number }>(dir, 'list')).total).toBe(1);
   });
 
+  it('translates the seed to Malay with Apertium and stores it (--to, --engine)', async () => {
+    const dir = await tempDir();
+    const { results } = await kabarJson<Summary>(dir, 'import', SEED);
+    const id = results[0]!.id!;
+    const summary = await kabarJson<{ lang: string; from: string; engine: string; blocks: number; failedBlocks: number }>(
+      dir, 'translate', id, '--to', 'ms', '--engine', 'apertium',
+    );
+    expect(summary).toMatchObject({ lang: 'ms', from: 'id', engine: 'apertium', failedBlocks: 0 });
+    const shown = await kabarJson<{ blocks: unknown[] }>(dir, 'show', id);
+    expect(summary.blocks).toBe(shown.blocks.length);
+    const engines = await kabarJson<{ engines: { id: string; pairs: { from: string; to: string }[] }[] }>(dir, 'engines');
+    expect(engines.engines.find((e) => e.id === 'apertium')!.pairs).toContainEqual({ from: 'id', to: 'ms' });
+  });
+
   it('runs as a real process through npm run cli', async () => {
     const dir = await tempDir();
     const root = resolve(__dirname, '../../..');
