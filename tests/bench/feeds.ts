@@ -3,12 +3,13 @@
  * (127.0.0.1–127.0.0.100, as 100 sites would be), served by a real local HTTP server with
  * ETags. Prints one JSON line: `refresh_all_s` cold (every item becomes an article) and warm
  * (every feed answers 304). Budgets: cold ≤ 20 s, warm ≤ 2 s.
- * `KABAR_BENCH_FEEDS` / `KABAR_BENCH_ITEMS` change the sizes.
+ * `KABAR_BENCH_FEEDS` / `KABAR_BENCH_ITEMS` change the sizes. CPU seconds and the load average are
+ * printed too: wall time on a shared 2-core machine depends on what else runs.
  */
 import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { feedId, readFeeds, refreshFeeds } from '../../main/core/feeds';
 import { openLibrary } from '../../main/core/store';
@@ -55,11 +56,16 @@ async function main(): Promise<void> {
       }),
     );
     let t = performance.now();
+    let cpu = process.cpuUsage();
     const cold = await refreshFeeds(library);
     const coldS = (performance.now() - t) / 1000;
+    const coldCpu = process.cpuUsage(cpu);
     t = performance.now();
+    cpu = process.cpuUsage();
     const warm = await refreshFeeds(library);
     const warmS = (performance.now() - t) / 1000;
+    const warmCpu = process.cpuUsage(cpu);
+    const cpuS = (u: NodeJS.CpuUsage): number => Math.round((u.user + u.system) / 1e4) / 100;
     const articles = library.list({ limit: 1 }).total;
     const failed = readFeeds(library).filter((f) => f.error).length;
     console.log(
@@ -69,6 +75,9 @@ async function main(): Promise<void> {
         items_per_feed: ITEMS,
         refresh_all_s: Math.round(coldS * 100) / 100,
         refresh_all_warm_s: Math.round(warmS * 100) / 100,
+        cold_cpu_s: cpuS(coldCpu),
+        warm_cpu_s: cpuS(warmCpu),
+        load_avg_1m: Math.round(loadavg()[0] * 100) / 100,
         articles,
         cold_ok: cold.filter((r) => r.state === 'ok').length,
         warm_not_modified: warm.filter((r) => r.state === 'not-modified').length,

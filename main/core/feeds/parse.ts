@@ -152,14 +152,16 @@ function finishItem(item: ParsedItem): ParsedItem {
   return item;
 }
 
-function fromRss(feed: Obj, base: string | undefined, format: 'rss' | 'rdf'): ParsedFeed {
+function fromRss(feed: Obj, base: string | undefined, format: 'rss' | 'rdf', declaredBase: boolean): ParsedFeed {
   const siteUrl = absoluteUrl(str(feed.link), base) ?? linkOfAtom(at(feed, 'atom', 'links'), base);
+  // Relative item links: an xml:base wins; else, as readers do for RSS, the channel's own link.
+  const itemBase = declaredBase ? base : (siteUrl ?? base);
   const items = arr(feed.items).map((raw): ParsedItem => {
     const guidValue = str(at(raw, 'guid'));
     const permalink = at(raw, 'guid', 'isPermaLink') !== false;
     const link =
-      absoluteUrl(str(at(raw, 'link')), siteUrl ?? base) ??
-      linkOfAtom(at(raw, 'atom', 'links'), siteUrl ?? base) ??
+      absoluteUrl(str(at(raw, 'link')), itemBase) ??
+      linkOfAtom(at(raw, 'atom', 'links'), itemBase) ??
       (guidValue && permalink ? absoluteUrl(guidValue, undefined) : undefined) ??
       absoluteUrl(str(at(raw, 'rdf', 'about')), undefined);
     const authors = arr(at(raw, 'authors')).map(str).filter(Boolean);
@@ -193,7 +195,7 @@ function fromRss(feed: Obj, base: string | undefined, format: 'rss' | 'rdf'): Pa
 function fromAtom(feed: Obj, base: string | undefined): ParsedFeed {
   const siteUrl = linkOfAtom(feed.links, base);
   const items = arr(feed.entries).map((raw): ParsedItem => {
-    const link = linkOfAtom(at(raw, 'links'), siteUrl ?? base) ?? absoluteUrl(str(at(raw, 'id')), undefined);
+    const link = linkOfAtom(at(raw, 'links'), base) ?? absoluteUrl(str(at(raw, 'id')), undefined);
     return finishItem({
       guid: str(at(raw, 'id')),
       link,
@@ -338,7 +340,10 @@ export function parseFeedText(decoded: string, url?: string): ParsedFeed {
     throw new FeedError('FEED_MALFORMED', `The feed cannot be read (${detail}).`, { url: url ?? '', detail });
   }
   const feed = parsed.feed as unknown as Obj;
-  const result = parsed.format === 'atom' ? fromAtom(feed, url) : parsed.format === 'json' ? fromJson(feed, url) : fromRss(feed, url, parsed.format);
+  // xml:base on the root (or channel) element is the base of every relative link below it.
+  const declaredBase = /<(?:feed|rss|rdf:RDF|channel)\b[^>]*\bxml:base\s*=\s*["']([^"']+)["']/i.exec(trimmed.slice(0, 8192))?.[1];
+  const base = absoluteUrl(declaredBase, url) ?? url;
+  const result = parsed.format === 'atom' ? fromAtom(feed, base) : parsed.format === 'json' ? fromJson(feed, base) : fromRss(feed, base, parsed.format, Boolean(declaredBase));
   result.title = demoronize(result.title) ?? '';
   return result;
 }

@@ -51,6 +51,17 @@ describe('feed items', () => {
     expect(feedDate('not a date')).toBeUndefined();
   });
 
+  it('resolves relative links against xml:base, then the feed address', () => {
+    const atom = parseFeedText(
+      '<feed xmlns="http://www.w3.org/2005/Atom" xml:base="http://example.com/test/"><title>t</title><link href="/home"/><entry><id>1</id><title>e</title><link href="entry/1"/></entry></feed>',
+      'http://feeds.example.org/atom.xml',
+    );
+    expect(atom.siteUrl).toBe('http://example.com/home');
+    expect(atom.items[0]?.link).toBe('http://example.com/test/entry/1');
+    const rss = parseFeedText('<rss version="2.0"><channel><title>t</title><item><title>i</title><link>/a</link></item></channel></rss>', 'http://feeds.example.org/rss');
+    expect(rss.items[0]?.link).toBe('http://feeds.example.org/a');
+  });
+
   it('sanitizes item HTML into blocks (no scripts, absolute links) and keys items by guid, link or content', () => {
     const feed = parseFeedText(
       `<rss version="2.0"><channel><title>F</title><link>http://site.example/</link>

@@ -37,6 +37,29 @@ describe('library methods for feeds', () => {
     }
   });
 
+  it('adds many articles in one batch, skipping known ids, with one change notification', async () => {
+    const dir = await tempDir();
+    const library = await openLibrary({ dir });
+    const changes: string[][] = [];
+    library.onChange((changed) => changes.push(changed));
+    const first = await library.add(article({ title: 'Already here', url: 'http://e.org/0' }));
+    const created = await library.addMany([
+      { extracted: article({ title: 'One', url: 'http://e.org/1', source: 'feed', feedId: 'f' }) },
+      { extracted: article({ title: 'Two', source: 'feed', feedId: 'f' }), id: 'abcdefabcdefabcdef01' },
+      { extracted: article({ title: 'Again', url: 'http://e.org/0' }) },
+      { extracted: article({ title: 'Two again', source: 'feed', feedId: 'f' }), id: 'abcdefabcdefabcdef01' },
+    ]);
+    expect(created.map((m) => m.title)).toEqual(['One', 'Two']);
+    expect(changes.at(-1)).toEqual(created.map((m) => m.id));
+    expect((await library.get('abcdefabcdefabcdef01')).blocks.length).toBeGreaterThan(0);
+    expect((await library.search('Two')).map((h) => h.id)).toContain('abcdefabcdefabcdef01');
+    expect(library.knows(first.meta.id)).toBe(true);
+    await library.close();
+    const reopened = await openLibrary({ dir });
+    expect(reopened.list({ feedId: 'f' }).total).toBe(2);
+    await reopened.close();
+  });
+
   it('marks many articles read in one go', async () => {
     const library = await openLibrary({ dir: await tempDir() });
     try {
