@@ -224,7 +224,12 @@ export function beginExtraction(): () => void {
  * available, else by calling `here` on this thread. Results and errors are the same either way.
  */
 export function extractShared(bytes: Uint8Array, hint: ExtractHint, here: () => ExtractedArticle): Promise<ExtractedArticle> {
-  if (inFlight < 2 || maxWorkers < 1 || disabled) return Promise.resolve().then(here);
+  if (maxWorkers < 1 || disabled) return Promise.resolve().then(here);
+  // An idle, started worker takes the job even without overlap: it keeps this thread free for
+  // the next source's I/O (the importer's sources rarely reach this point at the same moment).
+  // Without one, only overlapping extractions justify waiting for a worker to start (~1 s).
+  const idleWorker = slots.some((s) => s.ready && !s.job);
+  if (inFlight < 2 && !idleWorker) return Promise.resolve().then(here);
   return new Promise((resolve, reject) => {
     queue.push({ id: nextId++, bytes, hint, resolve, reject, fallback: here });
     dispatch();
