@@ -24,6 +24,8 @@ export interface CommandOptions {
   sort?: string;
   to?: string;
   engine?: string;
+  feed?: string;
+  folder?: string;
   cwd: string;
 }
 

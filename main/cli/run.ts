@@ -6,6 +6,7 @@ import { restoreBackup } from '../core/export';
 import { openLibrary } from '../core/store';
 import { resolveDataDir } from '../paths';
 import { COMMANDS, type CommandOptions } from './commands';
+import { FEED_COMMANDS } from './feeds';
 import { TRANSLATE_COMMANDS } from './translate';
 import type { CommandResult } from './output';
 import { appUserDataDir } from './user-data';
@@ -32,6 +33,7 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   search <query>                    full-text search
   delete <id> | undelete <id> | empty-trash
   export <id>... --format md|html|json --out PATH
+  feeds [add <url> [--folder A/B] | list | refresh [--feed ID] | remove <id> | import-opml FILE | export-opml FILE]
   translate <id> --to L [--engine apertium|bergamot]   translate and store (read it offline)
   engines                           translation engines, installed pairs and language packs
   packs install DIR|URL | packs remove ID
@@ -63,6 +65,8 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       offset: { type: 'string' },
       sort: { type: 'string' },
       to: { type: 'string' },
+      feed: { type: 'string' },
+      folder: { type: 'string' },
       engine: { type: 'string' },
     },
   });
@@ -97,7 +101,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print(io, json, { json: { dataDir: dir, ...result }, text: `restored ${result.files} files; the previous library is in ${result.previous}` });
       return 0;
     }
-    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command];
+    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const library = await openLibrary({ dir });
     if (library.recovery) io.stderr(`kabar: ${library.recovery.message}`);

@@ -25,7 +25,10 @@ export type ErrorCode =
   | 'TRANSLATION_UNAVAILABLE'
   | 'PACK_INVALID'
   | 'CANCELLED'
-  | 'TRANSLATION_FAILED';
+  | 'TRANSLATION_FAILED'
+  | 'NOT_A_FEED'
+  | 'FEED_MALFORMED'
+  | 'NO_FEED_FOUND';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {
