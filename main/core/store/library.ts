@@ -66,6 +66,7 @@ export class Library {
   private readonly now: () => Date;
   private readonly byId = new Map<string, ArticleMeta>();
   private sorted: { savedAt?: ArticleMeta[]; publishedAt?: ArticleMeta[] } = {};
+  private countsCache: LibraryCounts | null = null;
   private listeners = new Set<(ids: string[], progressOnly: boolean) => void>();
   private compactTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<void> = Promise.resolve();
@@ -91,6 +92,7 @@ export class Library {
   replay(entries: JournalEntry[]): void {
     for (const entry of entries) this.apply(entry);
     this.sorted = {};
+    this.countsCache = null;
     this.db.data.tags = withTags(this.db.data.tags, [...this.byId.values()].flatMap((m) => m.tags));
     if (entries.length > 0) this.dirty = true;
   }
@@ -109,9 +111,10 @@ export class Library {
     return pageOf(this.sorted[sort], query);
   }
 
-  /** Sidebar counts. */
+  /** Sidebar counts, computed once per change (the window asks after every change). */
   counts(): LibraryCounts {
-    return countArticles(this.byId.values());
+    this.countsCache ??= countArticles(this.byId.values());
+    return this.countsCache;
   }
 
   /** Tags with the number of live articles carrying each. */
@@ -220,6 +223,7 @@ export class Library {
     await this.index.add(id, { title: meta.title, body: blocksText(extracted.blocks) });
     this.byId.set(id, meta);
     this.sorted = {};
+    this.countsCache = null;
     this.rememberTags(tags);
     this.commit([{ t: 'put', meta }]);
     return { meta, created: true };
@@ -257,6 +261,7 @@ export class Library {
       this.byId.set(meta.id, meta);
     }
     this.sorted = {};
+    this.countsCache = null;
     this.commit(list.map(({ meta }) => ({ t: 'put', meta })));
     return list.map((x) => x.meta);
   }
@@ -288,6 +293,7 @@ export class Library {
       await removeArticleFile(this.dir, meta.id);
     }
     this.sorted = {};
+    this.countsCache = null;
     this.commit(trashed.map((m) => ({ t: 'purge', id: m.id })));
     return trashed.length;
   }
@@ -402,6 +408,7 @@ export class Library {
     if (!/^[a-z]{2,3}$/.test(cleaned)) throw new KabarError('INVALID_ARGUMENT', `"${lang}" is not a language code.`, { field: 'lang' });
     meta.lang = cleaned;
     this.sorted = {};
+    this.countsCache = null;
     this.commit([{ t: 'put', meta }]);
     return meta;
   }
@@ -455,6 +462,7 @@ export class Library {
       adopted += 1;
     }
     this.sorted = {};
+    this.countsCache = null;
     return adopted;
   }
 
@@ -509,6 +517,7 @@ export class Library {
     if (this.closed) throw new KabarError('IO', 'The library is closed.');
     this.journal.append(entries);
     this.dirty = true;
+    if (!progressOnly) this.countsCache = null;
     for (const entry of entries) if (entry.t !== 'put' && entry.t !== 'purge') this.applyData(entry);
     const ids = entries.flatMap((e) => (e.t === 'put' ? [e.meta.id] : e.t === 'purge' ? [e.id] : []));
     for (const listener of this.listeners) listener(ids, progressOnly);

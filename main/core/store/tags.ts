@@ -17,9 +17,13 @@ export function cleanTag(raw: string): string {
   return tag;
 }
 
-/** The key two tags are compared by: "Politik" and "politik" are one tag. */
+/**
+ * The key two tags are compared by: "Politik" and "politik" are one tag. toLowerCase is
+ * locale-independent (Unicode default case mapping) and far cheaper than toLocaleLowerCase,
+ * which matters when 10,000 articles are counted.
+ */
 export function tagKey(tag: string): string {
-  return tag.toLocaleLowerCase('und');
+  return tag.toLowerCase();
 }
 
 /** Adds tags to a list, skipping ones it already has (by key). */
