@@ -62,7 +62,8 @@ function networkError(error: unknown, url: string, deadline: AbortSignal, timeou
 }
 
 /** Reads a body up to `maxBytes`, failing with TOO_LARGE as soon as it goes over (the rest is never downloaded). */
-async function readBody(response: Response, maxBytes: number, tooLarge: () => KabarError): Promise<Uint8Array> {
+/** Reads a response body, refusing it (tooLarge) as soon as it passes maxBytes — declared or streamed. */
+export async function readBody(response: Response, maxBytes: number, tooLarge: () => KabarError): Promise<Uint8Array> {
   const declared = Number(response.headers.get('content-length'));
   if (declared > maxBytes) {
     await response.body?.cancel().catch(() => undefined);

@@ -4,7 +4,7 @@
  * decompression while the body streams, and one deadline for the whole exchange.
  */
 import { KabarError } from '../errors';
-import { parseHttpUrl } from '../articles/fetch';
+import { parseHttpUrl, readBody } from '../articles/fetch';
 
 /** Largest feed accepted: 10 MB after decompression. */
 export const FEED_MAX_BYTES = 10 * 1024 * 1024;
@@ -46,21 +46,7 @@ export function retryAfter(value: string | null, now: Date): Date | undefined {
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<Uint8Array> {
   const tooLarge = (): KabarError =>
     new KabarError('TOO_LARGE', `The feed at ${url} is larger than ${Math.round(maxBytes / 1024 / 1024)} MB.`, { maxBytes, url });
-  if (!response.body) return new Uint8Array(0);
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, total);
+  return readBody(response, maxBytes, tooLarge);
 }
 
 /** GETs a feed. Throws KabarError INVALID_URL, HTTP_ERROR (RetryLater for 429/503 with Retry-After), REDIRECT_LOOP, TIMEOUT, NETWORK, TOO_LARGE. */
