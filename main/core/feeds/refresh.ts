@@ -13,6 +13,16 @@ import { findFeed, readFeeds, SEEN_LIMIT, updateFeed, type FeedRecord } from './
 import { parseFeedBytes, type ParsedFeed } from './parse';
 import { pruneFeed } from './retention';
 
+/** Records a successful fetch (200 or 304): clears the error and the backoff, follows a permanent move. */
+function markFetched(f: FeedRecord, at: string, permanentUrl: string | undefined): void {
+  f.lastFetchedAt = at;
+  f.lastSuccessAt = at;
+  f.error = null;
+  f.failures = 0;
+  delete f.nextFetchAfter;
+  if (permanentUrl) f.url = permanentUrl;
+}
+
 /** What happened to one feed in a refresh. */
 export type FeedState = 'queued' | 'fetching' | 'ok' | 'not-modified' | 'error' | 'skipped' | 'cancelled';
 
@@ -173,14 +183,7 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
     freeAt.set(host, Date.now() + (response.status === 304 ? 0 : gap));
     const fetchedAt = now().toISOString();
     if (response.status === 304) {
-      updateFeed(library, feed.id, (f) => {
-        f.lastFetchedAt = fetchedAt;
-        f.lastSuccessAt = fetchedAt;
-        f.error = null;
-        f.failures = 0;
-        delete f.nextFetchAfter;
-        if (response.permanentUrl) f.url = response.permanentUrl;
-      });
+      updateFeed(library, feed.id, (f) => markFetched(f, fetchedAt, response.permanentUrl));
       report({ feedId: feed.id, state: 'not-modified', added: 0 });
       return;
     }
@@ -189,12 +192,7 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
       const { added, keys } = await ingest(library, current, parsed, opts);
       if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
       updateFeed(library, feed.id, (f) => {
-        f.lastFetchedAt = fetchedAt;
-        f.lastSuccessAt = fetchedAt;
-        f.error = null;
-        f.failures = 0;
-        delete f.nextFetchAfter;
-        if (response.permanentUrl) f.url = response.permanentUrl;
+        markFetched(f, fetchedAt, response.permanentUrl);
         if (response.etag) f.etag = response.etag;
         else delete f.etag;
         if (response.lastModified) f.lastModified = response.lastModified;

@@ -57,6 +57,17 @@ export function toFragment(runs: Inline[]): Fragment {
   return { html, hrefs, codes };
 }
 
+/** A run of text carrying the marks of the tags open around it. */
+function styledRun(text: string, open: { name: string; href?: string }[]): Inline {
+  const run: Inline = { text };
+  for (const tag of open) {
+    if (tag.name === 'a' && tag.href !== undefined) run.href = tag.href;
+    if (tag.name === 'i') run.em = true;
+    if (tag.name === 'b') run.strong = true;
+  }
+  return run;
+}
+
 function sameMarks(a: Inline, b: Inline): boolean {
   return a.href === b.href && !!a.em === !!b.em && !!a.strong === !!b.strong && !a.code && !b.code;
 }
@@ -77,14 +88,7 @@ export function fromFragment(html: string, fragment: Pick<Fragment, 'hrefs' | 'c
   const pattern = /<(\/?)([a-z][a-z0-9-]*)([^>]*)>|([^<]+)|</gi;
   for (const m of html.matchAll(pattern)) {
     if (m[4] !== undefined || m[0] === '<') {
-      const text = decodeEntities(m[4] ?? '<').replace(/\s+/g, ' ');
-      const run: Inline = { text };
-      for (const tag of stack) {
-        if (tag.name === 'a' && tag.href !== undefined) run.href = tag.href;
-        if (tag.name === 'i') run.em = true;
-        if (tag.name === 'b') run.strong = true;
-      }
-      push(run);
+      push(styledRun(decodeEntities(m[4] ?? '<').replace(/\s+/g, ' '), stack));
       continue;
     }
     const closing = m[1] === '/';
@@ -92,13 +96,7 @@ export function fromFragment(html: string, fragment: Pick<Fragment, 'hrefs' | 'c
     const attrs = m[3] ?? '';
     if (name === 'br') {
       if (closing) continue;
-      const run: Inline = { text: '\n' };
-      for (const tag of stack) {
-        if (tag.name === 'a' && tag.href !== undefined) run.href = tag.href;
-        if (tag.name === 'i') run.em = true;
-        if (tag.name === 'b') run.strong = true;
-      }
-      push(run);
+      push(styledRun('\n', stack));
       continue;
     }
     if (name === 'img') {
