@@ -3,11 +3,12 @@
  * downloaded once and stored as `<mediaDir>/<sha256>.<ext>`, so identical images are stored
  * once. One bad image never fails the import: its block simply keeps `src` without `media`.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
 import type { Block } from '../types';
+import { writeFileAtomic } from '../store/atomic';
 import { fetchBytes } from './fetch';
 
 /** Options for captureImages. */
@@ -76,7 +77,7 @@ async function download(src: string, opts: CaptureOptions): Promise<ImageData> {
   return { bytes: fetched.bytes, ext };
 }
 
-/** Writes `bytes` as `<dir>/<sha256>.<ext>` (temp file + rename, so a crash never leaves half a file); returns the name. */
+/** Writes `bytes` as `<dir>/<sha256>.<ext>` atomically and durably (a captured image is the only copy offline); returns the name. */
 export async function storeMedia(dir: string, bytes: Uint8Array, ext: string): Promise<string> {
   const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
   const target = join(dir, name);
@@ -85,14 +86,7 @@ export async function storeMedia(dir: string, bytes: Uint8Array, ext: string): P
     () => false,
   );
   if (exists) return name;
-  const temp = join(dir, `.${name}.${randomBytes(6).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(target, bytes);
   return name;
 }
 

@@ -4,7 +4,7 @@
  * plain text, so a search can build snippets without reading and parsing whole article files.
  */
 import fs from 'node:fs';
-import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
 import { SNIPPET_TEXT_CHARS } from '../search/snippet';
@@ -60,7 +60,6 @@ interface TextHeader {
   length: number;
 }
 
-let textTempCounter = 0;
 
 // A file of at most `max` bytes in one read. readFile would also stat it, and the promise API adds
 // event-loop turns: twenty of these make a search, and under load each call counts.
@@ -86,16 +85,7 @@ function readSmall(path: string, max: number): Promise<string> {
 export async function writeArticleText(dir: string, meta: ArticleMeta, text: string): Promise<void> {
   const body = textOpening(text);
   const header: TextHeader = { savedAt: meta.savedAt, length: body.length };
-  const target = textPath(dir, meta.id);
-  textTempCounter += 1;
-  const temp = join(dir, 'articles', `.${meta.id}.txt.${process.pid}.${textTempCounter}.tmp`);
-  try {
-    await writeFile(temp, `${JSON.stringify(header)}\n${body}`);
-    await rename(temp, target);
-  } catch (error) {
-    await rm(temp, { force: true }).catch(() => undefined);
-    throw error;
-  }
+  await writeFileAtomic(textPath(dir, meta.id), `${JSON.stringify(header)}\n${body}`, { durable: false });
 }
 
 /**

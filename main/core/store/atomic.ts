@@ -14,13 +14,21 @@ function tempPathFor(target: string): string {
   return join(dirname(target), `.${basename(target)}.${process.pid}.${tempCounter}.tmp`);
 }
 
-/** Writes `data` to `target` atomically (temp file, fsync, rename). */
-export async function writeFileAtomic(target: string, data: string | Uint8Array): Promise<void> {
+/**
+ * Writes `data` to `target` atomically (temp file, fsync, rename). `durable: false` skips the
+ * fsync for caches that are checked on read and rebuilt when stale (a rename alone still
+ * keeps readers from ever seeing half a file).
+ */
+export async function writeFileAtomic(
+  target: string,
+  data: string | Uint8Array,
+  { durable = true }: { durable?: boolean } = {},
+): Promise<void> {
   const temp = tempPathFor(target);
   const handle = await open(temp, 'w');
   try {
     await handle.writeFile(data);
-    await handle.sync();
+    if (durable) await handle.sync();
   } catch (error) {
     await handle.close();
     await unlink(temp).catch(() => undefined);

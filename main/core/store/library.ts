@@ -508,7 +508,8 @@ export class Library {
       throw error;
     }
     this.journal.dropRotated();
-    await this.index.compact();
+    // The search index compacts itself by its own thresholds; forcing it here would rewrite
+    // the whole segment after every few seconds of changes.
     await this.backupIfDue().catch(() => undefined);
   }
 
