@@ -1,19 +1,14 @@
-/** Per-feed errors: a translatable code (the KabarError codes plus three feed-only ones), params and English text. */
+/** Per-feed errors: a translatable code, params and English text. */
 import { KabarError, type ErrorCode } from '../errors';
 
-/** Codes a feed can fail with: every core code, plus the three only feeds have. */
-export type FeedErrorCode = ErrorCode | 'NOT_A_FEED' | 'FEED_MALFORMED' | 'NO_FEED_FOUND';
+/** Codes a feed can fail with (ErrorCode includes the feed-only NOT_A_FEED, FEED_MALFORMED, NO_FEED_FOUND). */
+export type FeedErrorCode = ErrorCode;
 
-/** An error of one feed, thrown by parse/subscribe and stored on the feed record. */
-export class FeedError extends Error {
-  readonly code: FeedErrorCode;
-  readonly params: Record<string, string | number>;
-
+/** An error of one feed, thrown by parse/subscribe and stored on the feed record; a KabarError, so IPC and the CLI keep its code. */
+export class FeedError extends KabarError {
   constructor(code: FeedErrorCode, message: string, params: Record<string, string | number> = {}) {
-    super(message);
+    super(code, message, params);
     this.name = 'FeedError';
-    this.code = code;
-    this.params = params;
   }
 }
 
@@ -26,7 +21,7 @@ export interface FeedErrorInfo {
 
 /** Anything thrown → FeedErrorInfo (unknown errors become NETWORK-free 'IO'). */
 export function feedErrorInfo(error: unknown): FeedErrorInfo {
-  if (error instanceof FeedError || error instanceof KabarError) {
+  if (error instanceof KabarError) {
     return { code: error.code, message: error.message, ...(Object.keys(error.params).length ? { params: error.params } : {}) };
   }
   return { code: 'IO', message: error instanceof Error ? error.message : String(error) };
