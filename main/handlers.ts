@@ -5,12 +5,20 @@
 import { KabarError } from './core/errors';
 import { importSources, type ImportSource } from './core/importer';
 import { openLibrary, type Library } from './core/store';
-import type { DialogStrings, Events, Invoke, MenuStrings } from '../preload/contract';
+import { feedHandlers } from './handlers-feeds';
+import { translateHandlers } from './handlers-translate';
+import type { DialogStrings, Events, FeedInvoke, Invoke, MenuStrings, TranslateInvoke } from '../preload/contract';
 
 /** One handler per channel; a missing channel is a compile error. */
 export type Handlers = {
   [C in keyof Invoke]: (...args: Parameters<Invoke[C]>) => Promise<ReturnType<Invoke[C]>>;
 };
+
+/** One part's handlers (feeds, translation) and how to release what they hold. */
+export interface PartHandlers<I> {
+  handlers: { [C in keyof I]: I[C] extends (...args: infer A) => infer R ? (...args: A) => Promise<R> : never };
+  close: () => Promise<void>;
+}
 
 /** What the handlers need from their host (Electron main, the harness, or a test). */
 export interface HandlerContext {
@@ -49,8 +57,8 @@ function importer(library: Library, ctx: HandlerContext) {
     });
 }
 
-/** Builds the handler object over an opened library. */
-export function handlersFor(library: Library, ctx: HandlerContext): Handlers {
+/** The library, tag, import and shell handlers over an opened library. */
+function coreHandlers(library: Library, ctx: HandlerContext): Omit<Handlers, keyof FeedInvoke | keyof TranslateInvoke> {
   const runImport = importer(library, ctx);
   return {
     'app:info': async () => ({
@@ -95,17 +103,31 @@ export function handlersFor(library: Library, ctx: HandlerContext): Handlers {
   };
 }
 
+/** Every handler over an opened library, and how to release what the parts hold. */
+export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Invoke> {
+  const feeds = feedHandlers(library, ctx);
+  const translate = translateHandlers(library, ctx);
+  return {
+    handlers: { ...coreHandlers(library, ctx), ...feeds.handlers, ...translate.handlers },
+    close: async () => {
+      await Promise.all([feeds.close(), translate.close()]);
+    },
+  };
+}
+
 /** Opens the library in ctx.dataDir and returns the handlers over it. */
 export async function createHandlers(ctx: HandlerContext): Promise<HandlerSet> {
   const library = await openLibrary({ dir: ctx.dataDir });
   const unsubscribe = library.onChange((ids, progressOnly) =>
     ctx.emit('library:changed', progressOnly ? { ids, progressOnly } : { ids }),
   );
+  const parts = handlersFor(library, ctx);
   return {
-    handlers: handlersFor(library, ctx),
+    handlers: parts.handlers,
     library,
     close: async () => {
       unsubscribe();
+      await parts.close();
       await library.close();
     },
   };

@@ -5,6 +5,8 @@
  * INVALID_ARGUMENT instead of reaching the core.
  */
 import { z } from 'zod';
+import { feedSchemas, feedSettingsShape } from './schemas-feeds';
+import { translateSchemas, translateSettingsShape } from './schemas-translate';
 import type { DialogStrings, DroppedFile, Invoke, ListQuery, MenuStrings, Settings } from '../preload/contract';
 
 const id = z.string().min(1).max(200);
@@ -38,6 +40,8 @@ const settingsPatch: z.ZodType<Partial<Settings>> = z.strictObject({
   fontSize: z.number().min(8).max(72).optional(),
   fontFamily: z.enum(['serif', 'sans']).optional(),
   sort: z.enum(['savedAt', 'publishedAt']).optional(),
+  ...feedSettingsShape,
+  ...translateSettingsShape,
 });
 
 const label = z.string().min(1).max(200);
@@ -57,6 +61,8 @@ export type ChannelSchemas = { [C in keyof Invoke]: z.ZodType<Parameters<Invoke[
 
 /** The argument schemas main/ipc.ts validates every call against. */
 export const schemas: ChannelSchemas = {
+  ...feedSchemas,
+  ...translateSchemas,
   'app:info': z.tuple([]),
   'library:list': z.tuple([listQuery]),
   'library:counts': z.tuple([]),

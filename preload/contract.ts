@@ -16,6 +16,11 @@ import type {
   TagCount,
   UserError,
 } from '../main/core/types';
+import type { FeedEvents, FeedInvoke } from './contract-feeds';
+import type { TranslateEvents, TranslateInvoke } from './contract-translate';
+
+export type { FeedEvents, FeedInvoke } from './contract-feeds';
+export type { TranslateEvents, TranslateInvoke } from './contract-translate';
 
 export type {
   Article,
@@ -49,7 +54,7 @@ export interface AppInfo {
 }
 
 /** Every invoke channel and its signature (arguments → result). */
-export interface Invoke {
+export interface Invoke extends FeedInvoke, TranslateInvoke {
   'app:info': () => AppInfo;
   'library:list': (query: ListQuery) => ListPage;
   'library:counts': () => LibraryCounts;
@@ -111,7 +116,7 @@ export interface MenuStrings {
 }
 
 /** Every event main sends to the renderer, and its payload. */
-export interface Events {
+export interface Events extends FeedEvents, TranslateEvents {
   /** `progressOnly`: only reading progress moved, so lists and counts are unchanged. */
   'library:changed': { ids: string[]; progressOnly?: boolean };
   'import:progress': { done: number; total: number; source: string };

@@ -19,6 +19,8 @@ import type {
   Settings,
   Wire,
 } from './contract';
+import { FEED_EVENTS, feedApi } from './api-feeds';
+import { TRANSLATE_EVENTS, translateApi } from './api-translate';
 
 function invoke<C extends keyof Invoke>(channel: C, ...args: Parameters<Invoke[C]>): Promise<Wire<ReturnType<Invoke[C]>>> {
   return ipcRenderer.invoke(channel, ...args) as Promise<Wire<ReturnType<Invoke[C]>>>;
@@ -26,6 +28,8 @@ function invoke<C extends keyof Invoke>(channel: C, ...args: Parameters<Invoke[C
 
 // Events as values let `on` refuse any other channel; `satisfies` keeps the set equal to the contract's.
 const EVENTS: Readonly<Record<EventChannel, true>> = {
+  ...FEED_EVENTS,
+  ...TRANSLATE_EVENTS,
   'library:changed': true,
   'import:progress': true,
   'menu:command': true,
@@ -55,6 +59,8 @@ const api = {
   openExternal: (url: string) => invoke('shell:openExternal', url),
   chooseFiles: (strings: DialogStrings) => invoke('dialog:openFiles', strings),
   setMenuStrings: (strings: MenuStrings) => invoke('menu:setStrings', strings),
+  ...feedApi(invoke),
+  ...translateApi(invoke),
 
   /** The file-system path of a dropped File ('' when it has none, e.g. pasted data). */
   pathForFile: (file: File): string => webUtils.getPathForFile(file),

@@ -198,7 +198,16 @@ export interface UserError {
 }
 
 /** Reader and interface preferences. */
-export interface Settings {
+/** Feed settings (issue 4). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the feeds work
+export interface FeedSettings {}
+
+/** Translation settings (issue 5). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the translation work
+export interface TranslationSettings {}
+
+/** Every user setting, stored in library.json. */
+export interface Settings extends FeedSettings, TranslationSettings {
   /** Interface language; null follows the OS. */
   locale: string | null;
   theme: 'system' | 'light' | 'dark' | 'sepia';

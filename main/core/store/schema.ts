@@ -1,5 +1,5 @@
 /** The shape of library.json, its defaults, and the migrations that bring old files up to date. */
-import type { ArticleMeta, Settings } from '../types';
+import type { ArticleMeta, FeedSettings, Settings, TranslationSettings } from '../types';
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = 1;
@@ -14,8 +14,16 @@ export interface LibraryData {
   settings: Settings;
 }
 
+/** Feed settings of a new library. */
+export const DEFAULT_FEED_SETTINGS: FeedSettings = {};
+
+/** Translation settings of a new library. */
+export const DEFAULT_TRANSLATION_SETTINGS: TranslationSettings = {};
+
 /** Settings of a new library. */
 export const DEFAULT_SETTINGS: Settings = {
+  ...DEFAULT_FEED_SETTINGS,
+  ...DEFAULT_TRANSLATION_SETTINGS,
   locale: null,
   theme: 'system',
   fontSize: 18,
@@ -83,5 +91,7 @@ export function migrate(raw: unknown): { data: LibraryData; fromVersion: number 
   if (!articles.every((a) => isRecord(a) && typeof a.id === 'string' && typeof a.title === 'string')) {
     throw new SchemaError('library.json has articles without an id or title');
   }
-  return { data: data as unknown as LibraryData, fromVersion };
+  // Settings added after a library was written take their defaults (no migration needed).
+  const settings = { ...DEFAULT_SETTINGS, ...(isRecord(data.settings) ? data.settings : {}) };
+  return { data: { ...data, settings } as unknown as LibraryData, fromVersion };
 }
