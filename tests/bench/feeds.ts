@@ -70,7 +70,6 @@ async function main(): Promise<void> {
     const failed = readFeeds(library).filter((f) => f.error).length;
     console.log(
       JSON.stringify({
-        bench: 'feeds',
         feeds: FEEDS,
         items_per_feed: ITEMS,
         refresh_all_s: Math.round(coldS * 100) / 100,
@@ -78,7 +77,7 @@ async function main(): Promise<void> {
         cold_cpu_s: cpuS(coldCpu),
         warm_cpu_s: cpuS(warmCpu),
         load_avg_1m: Math.round(loadavg()[0] * 100) / 100,
-        articles,
+        feed_articles: articles,
         cold_ok: cold.filter((r) => r.state === 'ok').length,
         warm_not_modified: warm.filter((r) => r.state === 'not-modified').length,
         served_304: served304,

@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds a 10,000-article library from the corpus in a temp folder, then
- * measures the store in fresh processes and prints one JSON line (issue 2's figures).
+ * measures the store in fresh processes, then runs the other issues' benchmarks (feeds,
+ * translation), each in its own process, and prints one JSON line with every figure.
  * `KABAR_BENCH_ARTICLES` changes the library size; `KABAR_BENCH_KEEP=1` keeps the folder.
  */
 import { execFileSync } from 'node:child_process';
@@ -37,6 +38,18 @@ async function measureImport(pages: string[]): Promise<number> {
   return (summary.results.length - summary.failed) / seconds;
 }
 
+/** Benchmarks of later issues, each a script printing one JSON line, run in its own process. */
+const CHILD_BENCHES = ['feeds.ts', 'translate.ts'];
+
+function runChildBench(script: string): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, script)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Record<string, unknown>;
+}
+
 function measureInFreshProcess(dir: string, ...flags: string[]): Record<string, number> {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'measure-store.ts'), dir, ...flags], {
     encoding: 'utf8',
@@ -55,12 +68,14 @@ async function main(): Promise<void> {
   const figures = { ...measureInFreshProcess(dir, '--parse-floor'), ...measureInFreshProcess(dir) };
   if (process.env.KABAR_BENCH_KEEP !== '1') await rm(dir, { recursive: true, force: true });
   const round = (x: number) => Math.round(x * 10) / 10;
+  const later = Object.assign({}, ...CHILD_BENCHES.map(runChildBench)) as Record<string, unknown>;
   console.log(
     JSON.stringify({
       articles: ARTICLES,
       ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round(v)])),
       import_pages_per_s: round(importPagesPerS),
       build_s: round(buildS),
+      ...later,
     }),
   );
 }
