@@ -6,6 +6,7 @@
 import { KabarError } from './core/errors';
 import type { Library } from './core/store';
 import { Translator, translateArticle, type EnginesReport, type InstalledPack } from './core/translate';
+import { cancelledError } from './core/translate/errors';
 import { primaryLang } from './core/translate/languages';
 import type { HandlerContext, PartHandlers } from './handlers';
 import type { EnginesInfo, PackInfo, TranslateInvoke } from '../preload/contract';
@@ -31,8 +32,11 @@ export function translateHandlers(library: Library, ctx: HandlerContext): PartHa
   const translator = new Translator({ dataDir: library.dir, ...ctx.translator });
   const running = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
   const packs = new Set<AbortController>();
+  let closed = false;
 
   const translate = async (id: string, to: string, engine: string | null) => {
+    // A call that arrives while the window closes must not write into a closing library.
+    if (closed) throw cancelledError();
     running.get(id)?.controller.abort();
     const controller = new AbortController();
     const target = primaryLang(to);
@@ -89,6 +93,7 @@ export function translateHandlers(library: Library, ctx: HandlerContext): PartHa
       'packs:remove': async (packId) => translator.bergamot.packs.remove(packId),
     },
     close: async () => {
+      closed = true;
       for (const controller of packs) controller.abort();
       const jobs = [...running.values()];
       for (const job of jobs) job.controller.abort();
