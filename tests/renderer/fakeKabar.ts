@@ -7,6 +7,7 @@ import type {
   AppInfo,
   Article,
   ArticleMeta,
+  EnginesInfo,
   EventChannel,
   Events,
   ListQuery,
@@ -75,6 +76,8 @@ export class FakeKabar {
   translations = new Map<string, Record<string, Translation>>();
   /** How translateArticle answers (a test sets it; unset: no engine can translate). */
   translateWith: ((id: string, to: string) => Promise<Translation>) | null = null;
+  /** What translationEngines answers. */
+  engines: EnginesInfo = { engines: [], packs: [] };
   info: AppInfo = { version: '0.0.0-test', dataDir: '/tmp/kabar-test', systemLocale: 'en-US', mediaBase: 'media://', recovery: null };
   calls: { method: string; args: unknown[] }[] = [];
   listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -181,7 +184,7 @@ export class FakeKabar {
       openExternal: (url) => a('openExternal', [url], () => undefined),
       chooseFiles: (strings) => a('chooseFiles', [strings], () => []),
       setMenuStrings: (strings) => a('setMenuStrings', [strings], () => undefined),
-      translationEngines: () => a('translationEngines', [], () => ({ engines: [], packs: [] })),
+      translationEngines: () => a('translationEngines', [], () => this.engines),
       translateArticle: (id, to, engine) =>
         a('translateArticle', [id, to, engine], async () => {
           if (!this.translateWith) throw Object.assign(new Error('no engine'), { code: 'TRANSLATION_UNAVAILABLE', params: { from: 'id', to, pack: `id-${to}` } });
