@@ -3,9 +3,14 @@
  * to Malay, switch Original / Translated / Bilingual (buttons and the L key), check the bilingual view
  * pairs every original block with its translation in order, then reopen the same library with no
  * engine at all (Apertium pointed at a missing binary, no Bergamot packs): the stored translation still
- * shows, and translating again says which pack is missing.
+ * shows, and translating again says which pack is missing. Settings → Translation installs a
+ * language pack from the folder the (test-controlled) dialog returns and downloads one from a local
+ * registry with a progress bar, refuses a tampered one, and removes them.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -160,4 +165,80 @@ test('translate the seed to Malay, toggle the three views, and keep the translat
   );
   await again.getByTestId('mode-translated').click();
   await expect(again.getByTestId('reader-title')).toHaveText(translation?.title ?? '');
+});
+
+/** A language pack folder with made-up model bytes: valid metadata, sizes and SHA-256 (not a real model). */
+async function packFolder(from: string, to: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `kabar-e2e-pack-${from}${to}-`));
+  const parts = { model: `model.${from}${to}.intgemm.alphas.bin`, lex: `lex.50.50.${from}${to}.s2t.bin`, vocab: `vocab.${from}${to}.spm` };
+  const files: Record<string, { name: string; size: number; sha256: string }> = {};
+  for (const [part, name] of Object.entries(parts)) {
+    const data = Buffer.from(`${part} ${from}-${to} `.repeat(40_000));
+    await writeFile(join(dir, name), data);
+    files[part] = { name, size: data.length, sha256: createHash('sha256').update(data).digest('hex') };
+  }
+  const meta = { format: 'kabar-language-pack', formatVersion: 1, engine: 'bergamot', from, to, version: '1.0', files };
+  await writeFile(join(dir, 'kabar-pack.json'), JSON.stringify(meta));
+  return dir;
+}
+
+test('Settings → Translation installs packs from a folder and from the registry, refuses a tampered one, removes them', async () => {
+  const packsData = await mkdtemp(join(tmpdir(), 'kabar-translate-packs-e2e-'));
+  const enEs = await packFolder('en', 'es');
+  const deEn = await packFolder('de', 'en');
+  const server = createServer((req, res) => {
+    const url = req.url ?? '/';
+    if (url === '/registry.json') {
+      res.writeHead(200, { 'content-type': 'application/json' }).end(
+        JSON.stringify({ format: 'kabar-pack-registry', packs: [{ id: 'de-en', from: 'de', to: 'en', version: '1.0', url: 'de-en/kabar-pack.json' }, { id: 'fr-en', from: 'fr', to: 'en', version: '1.0', url: 'evil/kabar-pack.json' }] }),
+      );
+      return;
+    }
+    const name = url.split('/').pop() ?? '';
+    readFile(join(deEn, name)).then(
+      // The "evil" copy changes one byte of every model file: same size, wrong SHA-256.
+      (data) => res.writeHead(200).end(url.startsWith('/evil/') && name !== 'kabar-pack.json' ? Buffer.concat([Buffer.from('X'), data.subarray(1)]) : data),
+      () => res.writeHead(404).end(),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const registry = `http://127.0.0.1:${(server.address() as AddressInfo).port}/registry.json`;
+  const packsApp = await openApp({ dataDir: packsData });
+  try {
+    const { page, host } = packsApp;
+    await page.getByRole('button', { name: 'Settings' }).click();
+    const packs = page.getByTestId('packs');
+    await expect(packs).toContainText('No language packs installed.');
+
+    host.nextChosenFolder = enEs;
+    await packs.getByTestId('pack-install-folder').click();
+    await expect(packs.getByTestId('pack')).toHaveCount(1);
+    await expect(packs).toContainText('Installed the language pack en-es');
+    expect(host.folderDialogs).toEqual([{ title: 'Choose a language pack folder', button: 'Install this pack' }]);
+    await packs.getByText('Files, sizes and SHA-256').click();
+    const sha = JSON.parse(await readFile(join(enEs, 'kabar-pack.json'), 'utf8')).files.model.sha256 as string;
+    await expect(packs.getByTestId('pack')).toContainText(sha);
+    await expect(page.getByTestId('pair-table')).toContainText('English → Spanish');
+
+    await page.getByLabel('Language pack registry address').fill(registry);
+    await page.getByLabel('Pack to download (e.g. en-es)').fill('de-en');
+    await packs.getByTestId('pack-download').click();
+    await expect(packs.getByTestId('pack')).toHaveCount(2);
+    await expect(packs).toContainText('Installed the language pack de-en');
+    expect((await packsApp.set.handlers['settings:get']()).packRegistryUrl).toBe(registry);
+
+    await page.getByLabel('Pack to download (e.g. en-es)').fill('fr-en');
+    await packs.getByTestId('pack-download').click();
+    await expect(packs.getByRole('alert')).toHaveText('This language pack is damaged or is not a Kabar language pack. Download it again, or choose another folder.');
+    await expect(packs.getByTestId('pack')).toHaveCount(2);
+    expect(await scanAccessibility(page)).toEqual([]);
+
+    await packs.getByRole('button', { name: 'Remove en-es' }).click();
+    await packs.getByRole('button', { name: 'Remove de-en' }).click();
+    await expect(packs).toContainText('No language packs installed.');
+  } finally {
+    await packsApp.close();
+    await new Promise<void>((r) => server.close(() => r()));
+    for (const dir of [packsData, enEs, deEn]) await rm(dir, { recursive: true, force: true });
+  }
 });
