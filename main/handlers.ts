@@ -7,7 +7,8 @@ import { importSources, type ImportSource } from './core/importer';
 import { openLibrary, type Library } from './core/store';
 import { feedHandlers } from './handlers-feeds';
 import { translateHandlers } from './handlers-translate';
-import type { DialogStrings, Events, FeedInvoke, Invoke, MenuStrings, TranslateInvoke } from '../preload/contract';
+import type { TranslatorOptions } from './core/translate';
+import type { DialogStrings, Events, FeedInvoke, FolderDialogStrings, Invoke, MenuStrings, TranslateInvoke } from '../preload/contract';
 
 /** One handler per channel; a missing channel is a compile error. */
 export type Handlers = {
@@ -37,6 +38,10 @@ export interface HandlerContext {
   setMenuStrings: (strings: MenuStrings) => void;
   /** The network for URL imports (tests pass their own; default: global fetch). */
   fetch?: typeof fetch;
+  /** Shows the system's folder dialog (language packs); null when cancelled. Unset: folder installs are refused. */
+  chooseFolder?: (strings: FolderDialogStrings) => Promise<string | null>;
+  /** Translation engine options (tests point Apertium at a missing binary to run with no engine). */
+  translator?: Omit<TranslatorOptions, 'dataDir'>;
 }
 
 /** A live handler set over one opened library; `close` flushes and releases it. */

@@ -14,7 +14,7 @@ import { setupMenu } from './menu';
 import { resolveDataDir } from './paths';
 import { isExternalUrl, isOwnRendererUrl, MEDIA_HOST, MEDIA_SCHEME, rendererTarget, type RendererTarget } from './security';
 import { createMainWindow, secureSession } from './window';
-import type { DialogStrings, Events, MenuStrings } from '../preload/contract';
+import type { DialogStrings, Events, FolderDialogStrings, MenuStrings } from '../preload/contract';
 
 // Resolved from this built file (out/main/index.js), so it holds wherever the app is unpacked.
 const OUT_DIR = fileURLToPath(new URL('..', import.meta.url));
@@ -63,6 +63,12 @@ async function chooseFiles(strings: DialogStrings): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+async function chooseFolder(strings: FolderDialogStrings): Promise<string | null> {
+  const options = { title: strings.title, buttonLabel: strings.button, properties: ['openDirectory'] as 'openDirectory'[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function setupHandlers(dataDir: string): Promise<HandlerSet> {
   const opened = createHandlers({
     dataDir,
@@ -75,6 +81,7 @@ function setupHandlers(dataDir: string): Promise<HandlerSet> {
     },
     emit,
     chooseFiles,
+    chooseFolder,
     setMenuStrings: (strings) => relabelMenu?.(strings),
   });
   // Logged here; each IPC call still answers with the error, so the renderer can show it.

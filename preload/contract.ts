@@ -20,7 +20,7 @@ import type { FeedEvents, FeedInvoke } from './contract-feeds';
 import type { TranslateEvents, TranslateInvoke } from './contract-translate';
 
 export type { FeedEvents, FeedInvoke } from './contract-feeds';
-export type { TranslateEvents, TranslateInvoke } from './contract-translate';
+export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo, TranslateEvents, TranslateInvoke } from './contract-translate';
 
 export type {
   Article,
@@ -39,6 +39,9 @@ export type {
   SnippetPart,
   TagCount,
   Translation,
+  TranslationSettings,
+  ReadingMode,
+  EngineChoice,
   UserError,
 } from '../main/core/types';
 

@@ -92,6 +92,8 @@ export interface ArticleMeta {
   feedId?: string;
   /** Set when the article is in the trash; restorable until emptied. */
   deletedAt?: string | null;
+  /** Titles of the stored translations, by language (set when a translation is saved). */
+  translatedTitles?: Record<string, string>;
 }
 
 /** A stored translation of an article's blocks into one language. */
@@ -202,9 +204,27 @@ export interface UserError {
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the feeds work
 export interface FeedSettings {}
 
+/** How the reader shows an article that has a translation. */
+export type ReadingMode = 'original' | 'translated' | 'bilingual';
+
+/** Which engine translates a pair: 'auto' is the best installed one. */
+export type EngineChoice = 'auto' | 'apertium' | 'bergamot';
+
 /** Translation settings (issue 5). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the translation work
-export interface TranslationSettings {}
+export interface TranslationSettings {
+  /** Language articles are translated into; null follows the interface language. */
+  translateTo: string | null;
+  /** Source languages translated as soon as an article is opened. */
+  alwaysTranslateFrom: string[];
+  /** Source languages for which Kabar never suggests a translation. */
+  neverTranslateFrom: string[];
+  /** Engine per pair, keyed "from-to" (e.g. "id-ms"); a missing pair means 'auto'. */
+  translationEngines: Record<string, EngineChoice>;
+  /** Where language packs are downloaded from (a Kabar or Bergamot registry); '' when unset. */
+  packRegistryUrl: string;
+  /** The view an article with a translation opens in. */
+  readingMode: ReadingMode;
+}
 
 /** Every user setting, stored in library.json. */
 export interface Settings extends FeedSettings, TranslationSettings {

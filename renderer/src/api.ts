@@ -9,6 +9,7 @@ import type {
   DroppedFile,
   EventChannel,
   Events,
+  FolderDialogStrings,
   ListQuery,
   MenuStrings,
   Settings,
@@ -71,6 +72,14 @@ export const api = {
   openExternal: (url: string) => unwrap(k().openExternal(url)),
   chooseFiles: (strings: DialogStrings) => unwrap(k().chooseFiles(strings)),
   setMenuStrings: (strings: MenuStrings) => unwrap(k().setMenuStrings(strings)),
+  // Translation (issue 5).
+  translationEngines: () => unwrap(k().translationEngines()),
+  translateArticle: (id: string, to: string, engine: string | null) => unwrap(k().translateArticle(id, to, engine)),
+  cancelTranslation: (id: string) => unwrap(k().cancelTranslation(id)),
+  setSourceLang: (id: string, lang: string) => unwrap(k().setSourceLang(id, lang)),
+  installPackFromFolder: (strings: FolderDialogStrings) => unwrap(k().installPackFromFolder(strings)),
+  installPackFromUrl: (url: string, packId: string | null) => unwrap(k().installPackFromUrl(url, packId)),
+  removePack: (packId: string) => unwrap(k().removePack(packId)),
   pathForFile: (file: File): string => k().pathForFile(file),
   on: <E extends EventChannel>(event: E, callback: (payload: Events[E]) => void): (() => void) => k().on(event, callback),
 };

@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
-import { createHandlers, type HandlerSet } from '../../main/handlers';
+import { createHandlers, type HandlerContext, type HandlerSet } from '../../main/handlers';
 import { answer } from '../../main/wire';
-import type { DialogStrings, Events, Invoke, MenuStrings } from '../../preload/contract';
+import type { DialogStrings, Events, FolderDialogStrings, Invoke, MenuStrings } from '../../preload/contract';
 import { bridgeInitScript, decodeArgs, readBridgeMethods } from './bridge';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { serveRenderer, type StaticServer } from './static-server';
@@ -27,6 +27,8 @@ export interface OpenAppOptions {
   fetch?: typeof fetch;
   /** Viewport size (default 1280×800). */
   viewport?: { width: number; height: number };
+  /** Translation engine options (e.g. Apertium pointed at a missing binary: no engine). */
+  translator?: HandlerContext['translator'];
 }
 
 /** What the host did for the app: external links opened, files offered, menus relabelled. */
@@ -36,6 +38,9 @@ export interface HostRecord {
   dialogs: DialogStrings[];
   /** Paths the next "Choose files…" dialog returns. */
   nextChosenFiles: string[];
+  /** The folder the next folder dialog returns (null: the user cancels). */
+  nextChosenFolder: string | null;
+  folderDialogs: FolderDialogStrings[];
 }
 
 /** An open app: the page, the handler set behind it, what the host recorded, and close(). */
@@ -63,7 +68,7 @@ function requireBuild(): void {
 /** Opens the app over the library in `dataDir`. */
 export async function openApp(options: OpenAppOptions): Promise<OpenApp> {
   requireBuild();
-  const host: HostRecord = { opened: [], menuStrings: [], dialogs: [], nextChosenFiles: [] };
+  const host: HostRecord = { opened: [], menuStrings: [], dialogs: [], nextChosenFiles: [], nextChosenFolder: null, folderDialogs: [] };
   let page: Page | null = null;
   const emit = <E extends keyof Events>(event: E, payload: Events[E]): void => {
     void page?.evaluate(([e, p]) => (window as unknown as { __kabarEmit?: (e: string, p: unknown) => void }).__kabarEmit?.(e, p), [event, payload] as const).catch(() => undefined);
@@ -79,8 +84,15 @@ export async function openApp(options: OpenAppOptions): Promise<OpenApp> {
       host.dialogs.push(strings);
       return host.nextChosenFiles.splice(0);
     },
+    chooseFolder: async (strings) => {
+      host.folderDialogs.push(strings);
+      const folder = host.nextChosenFolder;
+      host.nextChosenFolder = null;
+      return folder;
+    },
     setMenuStrings: (strings) => void host.menuStrings.push(strings),
     fetch: options.fetch,
+    translator: options.translator,
   });
   const server: StaticServer = await serveRenderer(join(OUT, 'renderer'), join(options.dataDir, 'media'));
   const context = await (await browser()).newContext({

@@ -7,11 +7,13 @@ import type {
   AppInfo,
   Article,
   ArticleMeta,
+  EnginesInfo,
   EventChannel,
   Events,
   ListQuery,
   SearchHit,
   Settings,
+  Translation,
   UserError,
   Wire,
 } from '../../preload/contract';
@@ -57,7 +59,25 @@ const ok = <T>(value: T): Wire<T> => ({ ok: true, value });
 export class FakeKabar {
   articles: ArticleMeta[] = [];
   bodies = new Map<string, Article['blocks']>();
-  settings: Settings = { locale: null, theme: 'system', fontSize: 18, fontFamily: 'serif', sort: 'savedAt' };
+  settings: Settings = {
+    locale: null,
+    theme: 'system',
+    fontSize: 18,
+    fontFamily: 'serif',
+    sort: 'savedAt',
+    translateTo: null,
+    alwaysTranslateFrom: [],
+    neverTranslateFrom: [],
+    translationEngines: {},
+    packRegistryUrl: '',
+    readingMode: 'original',
+  };
+  /** Stored translations per article id. */
+  translations = new Map<string, Record<string, Translation>>();
+  /** How translateArticle answers (a test sets it; unset: no engine can translate). */
+  translateWith: ((id: string, to: string) => Promise<Translation>) | null = null;
+  /** What translationEngines answers. */
+  engines: EnginesInfo = { engines: [], packs: [] };
   info: AppInfo = { version: '0.0.0-test', dataDir: '/tmp/kabar-test', systemLocale: 'en-US', mediaBase: 'media://', recovery: null };
   calls: { method: string; args: unknown[] }[] = [];
   listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -77,7 +97,14 @@ export class FakeKabar {
       this.failNext.delete(method);
       return { ok: false, error: failure };
     }
-    return ok(await run());
+    try {
+      return ok(await run());
+    } catch (error) {
+      // A thrown error with a code answers like the real handlers: a Wire error.
+      const e = error as Error & { code?: string; params?: Record<string, string | number> };
+      if (!e.code) throw error;
+      return { ok: false, error: { code: e.code, message: e.message, params: e.params } };
+    }
   }
 
   /** Calls made to one method. */
@@ -137,7 +164,7 @@ export class FakeKabar {
             langs: [...langs].map(([lang, count]) => ({ lang, count })),
           };
         }),
-      getArticle: (id) => a('getArticle', [id], () => ({ ...this.find(id), blocks: this.bodies.get(id) ?? [{ type: 'paragraph', text: `Body of ${id}` }], translations: {} })),
+      getArticle: (id) => a('getArticle', [id], () => ({ ...this.find(id), blocks: this.bodies.get(id) ?? [{ type: 'paragraph', text: `Body of ${id}` }], translations: this.translations.get(id) ?? {} })),
       deleteArticle: (id) => a('deleteArticle', [id], () => void this.update(id, { deletedAt: '2026-01-01T00:00:00Z' })),
       restoreArticle: (id) => a('restoreArticle', [id], () => void this.update(id, { deletedAt: null })),
       setBookmarked: (id, on) => a('setBookmarked', [id, on], () => this.update(id, { bookmarked: on })),
@@ -157,6 +184,22 @@ export class FakeKabar {
       openExternal: (url) => a('openExternal', [url], () => undefined),
       chooseFiles: (strings) => a('chooseFiles', [strings], () => []),
       setMenuStrings: (strings) => a('setMenuStrings', [strings], () => undefined),
+      translationEngines: () => a('translationEngines', [], () => this.engines),
+      translateArticle: (id, to, engine) =>
+        a('translateArticle', [id, to, engine], async () => {
+          if (!this.translateWith) throw Object.assign(new Error('no engine'), { code: 'TRANSLATION_UNAVAILABLE', params: { from: 'id', to, pack: `id-${to}` } });
+          const translation = await this.translateWith(id, to);
+          this.translations.set(id, { ...this.translations.get(id), [to]: translation });
+          return translation;
+        }),
+      cancelTranslation: (id) => a('cancelTranslation', [id], () => false),
+      setSourceLang: (id, lang) => a('setSourceLang', [id, lang], () => this.update(id, { lang })),
+      installPackFromFolder: (strings) => a('installPackFromFolder', [strings], () => null),
+      installPackFromUrl: (url, packId) =>
+        a('installPackFromUrl', [url, packId], (): never => {
+          throw new Error('not in the fake');
+        }),
+      removePack: (packId) => a('removePack', [packId], () => undefined),
       pathForFile: () => '',
       on: (event, callback) => {
         const set = this.listeners.get(event) ?? new Set();

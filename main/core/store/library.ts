@@ -386,16 +386,19 @@ export class Library {
 
   /**
    * Stores a translation in the article file (replacing one in the same language) and indexes its
-   * text, so search finds the article by words of its translation. Listeners hear of the article.
+   * text, so search finds the article by words of its translation; the metadata keeps the translated
+   * title (ArticleMeta.translatedTitles) for the list. Listeners hear of the article.
    */
   saveTranslation(id: string, translation: Translation): Promise<void> {
     const meta = this.meta(id);
     const write = this.bodyWrites.then(async () => {
       const file = await readArticleFile(this.dir, id);
       const translations = { ...file.translations, [translation.lang]: translation };
+      // The list shows translated titles without reading article files: keep them in the metadata.
+      meta.translatedTitles = { ...meta.translatedTitles, [translation.lang]: translation.title };
       await writeArticleFile(this.dir, meta, file.blocks, translations);
       if (!meta.deletedAt) await this.index.add(id, searchDoc(meta, { blocks: file.blocks, translations }));
-      for (const listener of this.listeners) listener([id], false);
+      this.commit([{ t: 'put', meta }]);
     });
     this.bodyWrites = write.catch(() => undefined);
     return write;

@@ -18,7 +18,14 @@ export interface LibraryData {
 export const DEFAULT_FEED_SETTINGS: FeedSettings = {};
 
 /** Translation settings of a new library. */
-export const DEFAULT_TRANSLATION_SETTINGS: TranslationSettings = {};
+export const DEFAULT_TRANSLATION_SETTINGS: TranslationSettings = {
+  translateTo: null,
+  alwaysTranslateFrom: [],
+  neverTranslateFrom: [],
+  translationEngines: {},
+  packRegistryUrl: '',
+  readingMode: 'original',
+};
 
 /** Settings of a new library. */
 export const DEFAULT_SETTINGS: Settings = {

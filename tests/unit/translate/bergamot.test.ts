@@ -4,7 +4,6 @@
  * need real Firefox Translations models: set KABAR_BERGAMOT_MODELS to a folder of pack folders
  * (each with kabar-pack.json) to run those; without it they are skipped.
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,36 +13,7 @@ import { BergamotEngine, PACK_FILE, PackStore, Translator, validatePackMeta, typ
 import { BergamotWorker } from '../../../main/core/translate/bergamot/worker';
 import { collect } from '../../../main/core/translate/engine';
 import { tempDir } from '../helpers';
-
-const sha = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
-
-/** A pack folder with made-up model bytes (valid metadata, not a real model). */
-async function fakePack(from: string, to: string, edit?: (meta: PackMeta) => void): Promise<string> {
-  const dir = await tempDir(`kabar-pack-${from}${to}-`);
-  const files: Record<string, Buffer> = {
-    [`model.${from}${to}.intgemm.alphas.bin`]: Buffer.from(`model ${from}-${to} `.repeat(200)),
-    [`lex.50.50.${from}${to}.s2t.bin`]: Buffer.from(`lex ${from}-${to} `.repeat(50)),
-    [`vocab.${from}${to}.spm`]: Buffer.from(`vocab ${from}-${to} `.repeat(30)),
-  };
-  for (const [name, data] of Object.entries(files)) await writeFile(join(dir, name), data);
-  const entry = (name: string): { name: string; size: number; sha256: string } => ({ name, size: (files[name] as Buffer).length, sha256: sha(files[name] as Buffer) });
-  const meta: PackMeta = {
-    format: 'kabar-language-pack',
-    formatVersion: 1,
-    engine: 'bergamot',
-    from,
-    to,
-    version: '1.0',
-    files: {
-      model: entry(`model.${from}${to}.intgemm.alphas.bin`),
-      lex: entry(`lex.50.50.${from}${to}.s2t.bin`),
-      vocab: entry(`vocab.${from}${to}.spm`),
-    },
-  };
-  edit?.(meta);
-  await writeFile(join(dir, PACK_FILE), JSON.stringify(meta, null, 2));
-  return dir;
-}
+import { fakePack } from './helpers';
 
 describe('bergamot worker', () => {
   it('boots the real WASM runtime in a worker thread (CommonJS worker inside a "type": "module" project)', async () => {

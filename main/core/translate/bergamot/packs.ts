@@ -55,6 +55,8 @@ export interface InstalledPack {
   dir: string;
   /** Set when the pack is damaged (a file missing or of the wrong size). */
   problem?: string;
+  /** Its files as kabar-pack.json declares them (name, size, SHA-256), for display. */
+  files?: { part: string; name: string; size: number; sha256: string }[];
 }
 
 /** Model buffers for the Bergamot worker. */
@@ -155,7 +157,8 @@ export class PackStore {
           if (size !== file.size) problem ??= size < 0 ? `${file.name} is missing` : `${file.name} has the wrong size`;
           bytes += Math.max(size, 0);
         }
-        packs.push({ id: name, from: meta.from, to: meta.to, version: meta.version, bytes, dir, ...(problem ? { problem } : {}) });
+        const files = Object.entries(meta.files).map(([part, f]) => ({ part, name: f.name, size: f.size, sha256: f.sha256 }));
+        packs.push({ id: name, from: meta.from, to: meta.to, version: meta.version, bytes, dir, files, ...(problem ? { problem } : {}) });
       } catch (error) {
         packs.push({ id: name, from: '', to: '', version: '', bytes: 0, dir, problem: error instanceof Error ? error.message : String(error) });
       }

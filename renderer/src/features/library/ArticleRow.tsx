@@ -5,6 +5,8 @@ import type { ArticleMeta } from '../../../../preload/contract';
 import { formatListDate, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { setBookmarked } from '../../stores/actions';
+import { useSettings } from '../../stores/settings';
+import { listTitle } from '../translate/listTitle';
 
 /** Props of ArticleRow. */
 export interface ArticleRowProps {
@@ -19,7 +21,9 @@ export interface ArticleRowProps {
 export const ArticleRow = memo(function ArticleRow({ meta, selected, current, sortByPublished, onOpen }: ArticleRowProps) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const title = meta.title || t('list.untitled');
+  const translateTo = useSettings((s) => s.settings.translateTo);
+  const shown = listTitle(meta, translateTo ?? locale);
+  const title = shown.text || t('list.untitled');
   const date = formatListDate(sortByPublished ? (meta.publishedAt ?? meta.savedAt) : meta.savedAt, locale);
   const language = languageName(meta.lang, locale);
   const tabIndex = selected ? 0 : -1;
@@ -40,7 +44,7 @@ export const ArticleRow = memo(function ArticleRow({ meta, selected, current, so
             </span>
           )}
           {/* Its own element: the direction comes from the title, not from the "Unread" label before it. */}
-          <span lang={meta.lang === 'und' ? undefined : meta.lang} dir="auto">
+          <span lang={shown.lang} dir="auto" title={shown.translated ? meta.title : undefined} data-translated={shown.translated ? '' : undefined}>
             {title}
           </span>
         </span>

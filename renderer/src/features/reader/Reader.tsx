@@ -9,11 +9,15 @@ import { useSettings } from '../../stores/settings';
 import { useKnownTags } from '../../stores/tags';
 import { TagEditor } from '../tags/TagEditor';
 import { Welcome } from './Welcome';
-import { Blocks } from './Blocks';
+import { ArticleText } from '../translate/ArticleText';
+import { ReaderTitle } from '../translate/ReaderTitle';
+import { TranslateBar } from '../translate/TranslateBar';
+import { useReadingView } from '../translate/useReadingView';
 import { MetaLine } from './MetaLine';
 import { ReaderToolbar } from './ReaderToolbar';
 import { useReadingProgress } from './useReadingProgress';
 import '../../styles/reader.css';
+import '../../styles/translate.css';
 
 /** The reader pane (a placeholder or the welcome screen when nothing is open). */
 export function Reader() {
@@ -25,6 +29,7 @@ export function Reader() {
   const scroller = useRef<HTMLDivElement>(null);
   const shown = status === 'ready' ? article : null;
   const { progress, onScroll } = useReadingProgress(scroller, shown?.id ?? null, shown?.progress ?? 0);
+  const view = useReadingView(shown);
 
   if (!shown) {
     if (status === 'idle' && libraryEmpty) return <Welcome />;
@@ -50,6 +55,7 @@ export function Reader() {
     <>
       <div className="reader-head">
         <ReaderToolbar meta={shown} />
+        {view && <TranslateBar article={shown} to={view.to} translation={view.translation} mode={view.mode} />}
         <TagEditor tags={shown.tags} known={known} onAdd={(tag) => void addTags(shown.id, [tag])} onRemove={(tag) => void removeTags(shown.id, [tag])} />
         <div className="reader-progress" aria-hidden="true">
           <div className="reader-progress-bar" style={{ inlineSize: `${Math.round(progress * 100)}%` }} />
@@ -59,22 +65,24 @@ export function Reader() {
       {/* Focusable so the keyboard can scroll the article (arrows, Page Down, Space). */}
       <div className="reader-scroll" ref={scroller} onScroll={onScroll} tabIndex={0}>
         <article
-          className={`reader font-${fontFamily}`}
+          className={`reader font-${fontFamily}${view?.mode === 'bilingual' ? ' reader-bilingual' : ''}`}
           data-testid="reader"
-          lang={shown.lang === 'und' ? undefined : shown.lang}
-          dir={shown.dir}
+          lang={view?.lang ?? (shown.lang === 'und' ? undefined : shown.lang)}
+          dir={view?.dir ?? shown.dir}
           aria-labelledby="reader-title"
           style={{ fontSize: `${fontSize}px` }}
         >
           <header className="reader-header">
             {shown.section && <p className="reader-section">{shown.section}</p>}
-            <h1 id="reader-title" data-testid="reader-title">
-              {shown.title || t('list.untitled')}
-            </h1>
+            <ReaderTitle article={shown} view={view} untitled={t('list.untitled')} />
             <MetaLine meta={shown} />
           </header>
           <div className="reader-body" data-testid="reader-body">
-            {shown.blocks.length ? <Blocks blocks={shown.blocks} /> : <p>{t('reader.emptyBody')}</p>}
+            {shown.blocks.length ? (
+              <ArticleText blocks={shown.blocks} translation={view?.translation} mode={view?.mode ?? 'original'} from={shown.lang} fromDir={shown.dir} />
+            ) : (
+              <p>{t('reader.emptyBody')}</p>
+            )}
           </div>
         </article>
       </div>

@@ -7,6 +7,7 @@ import { LOCALES } from '../../i18n';
 import { FONT_MAX, FONT_MIN, useSettings } from '../../stores/settings';
 import { useLibrary } from '../../stores/library';
 import { useUi } from '../../stores/ui';
+import { TranslationSettings } from './TranslationSettings';
 
 const SYSTEM = 'system';
 
@@ -99,6 +100,7 @@ export function SettingsDialog() {
           <option value="publishedAt">{t('settings.sortPublished')}</option>
         </select>
       </div>
+      <TranslationSettings />
       {Boolean(error) && (
         <p role="alert" className="error-text">
           {t('settings.saveFailed')} {errorMessage(t, error)}

@@ -14,6 +14,7 @@ export function ShortcutSheet() {
     [['B'], t('shortcuts.bookmark')],
     [['T'], t('shortcuts.tag')],
     [['M'], t('shortcuts.read')],
+    [['L'], t('shortcuts.translation')],
     [['/'], t('shortcuts.search')],
     [['?'], t('shortcuts.help')],
     [['Esc'], t('shortcuts.escape')],

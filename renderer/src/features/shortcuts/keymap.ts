@@ -1,7 +1,7 @@
 /** Which single-key shortcut a key event means, and when shortcuts must stay quiet. */
 
 /** The commands single keys trigger. */
-export type Command = 'next' | 'previous' | 'open' | 'bookmark' | 'tag' | 'read' | 'search' | 'help' | 'escape';
+export type Command = 'next' | 'previous' | 'open' | 'bookmark' | 'tag' | 'read' | 'translation' | 'search' | 'help' | 'escape';
 
 const KEYS: Record<string, Command> = {
   j: 'next',
@@ -11,6 +11,7 @@ const KEYS: Record<string, Command> = {
   b: 'bookmark',
   t: 'tag',
   m: 'read',
+  l: 'translation',
   '/': 'search',
   '?': 'help',
   Escape: 'escape',

@@ -7,6 +7,7 @@ import { useSearch } from '../../stores/search';
 import { useUi } from '../../stores/ui';
 import { requestRowFocus } from '../library/ArticleList';
 import { openActiveHit } from '../search/SearchBox';
+import { cycleReadingMode } from '../translate/cycleMode';
 import { commandFor, type Command } from './keymap';
 
 /** The article a command acts on: the list selection, else the open article. */
@@ -49,6 +50,8 @@ export function runCommand(command: Command): boolean {
       void setRead(meta.id, !meta.readAt);
       return true;
     }
+    case 'translation':
+      return cycleReadingMode();
     case 'tag':
       if (!id) return false;
       ui.openDialog({ kind: 'tags', id });

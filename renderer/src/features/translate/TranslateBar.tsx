@@ -1,0 +1,163 @@
+/**
+ * The reader's translation bar: the article's language (correctable), the target language, Translate /
+ * Re-translate, the Original / Translated / Bilingual switch, progress with Cancel, errors, and the
+ * suggestion to translate (hidden for languages the user never translates).
+ */
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import type { Article, ReadingMode, Translation } from '../../../../preload/contract';
+import { formatLongDate, languageName } from '../../i18n/format';
+import { useLocale } from '../../i18n/useLocale';
+import { useReader } from '../../stores/reader';
+import { useSettings } from '../../stores/settings';
+import { MODES, primary, useTranslate } from '../../stores/translate';
+import { useUi } from '../../stores/ui';
+import { languageChoices, translateErrorMessage } from './languages';
+
+const MODE_KEYS: Record<ReadingMode, 'translate.modeOriginal' | 'translate.modeTranslated' | 'translate.modeBilingual'> = {
+  original: 'translate.modeOriginal',
+  translated: 'translate.modeTranslated',
+  bilingual: 'translate.modeBilingual',
+};
+
+/** The Original / Translated / Bilingual switch. */
+export function ModeSwitch({ mode }: { mode: ReadingMode }) {
+  const { t } = useTranslation();
+  const setMode = useTranslate((s) => s.setMode);
+  return (
+    <div className="segmented" role="group" aria-label={t('translate.mode')} data-testid="mode-switch">
+      {MODES.map((m) => (
+        <button key={m} type="button" className="btn" aria-pressed={mode === m} aria-keyshortcuts="L" data-testid={`mode-${m}`} onClick={() => setMode(m)}>
+          {t(MODE_KEYS[m])}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+function setSourceLang(id: string, lang: string): void {
+  api
+    .setSourceLang(id, lang)
+    .then((meta) => useReader.getState().patch(meta))
+    .catch((error: unknown) => useUi.getState().setNotice(error));
+}
+
+/** Translates on open when the article's language is in "always translate from". */
+function useAutoTranslate(article: Article, to: string, stored: boolean): void {
+  const always = useSettings((s) => s.settings.alwaysTranslateFrom);
+  const tried = useRef<string | null>(null);
+  useEffect(() => {
+    const key = `${article.id}:${to}`;
+    if (stored || tried.current === key || article.lang === to || !always.includes(article.lang)) return;
+    tried.current = key;
+    void useTranslate.getState().translate(article.id, to);
+  }, [article.id, article.lang, to, stored, always]);
+}
+
+function Suggestion({ article, to }: { article: Article; to: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const { alwaysTranslateFrom, neverTranslateFrom } = useSettings((s) => s.settings);
+  const update = useSettings((s) => s.update);
+  const from = article.lang;
+  if (from === 'und' || from === to || neverTranslateFrom.includes(from)) return null;
+  const language = languageName(from, locale) ?? from;
+  return (
+    <p className="translate-suggestion" data-testid="translate-suggestion">
+      <span>{t('translate.suggest', { from: language, to: languageName(to, locale) ?? to })}</span>
+      {!alwaysTranslateFrom.includes(from) && (
+        <button type="button" className="btn btn-link" onClick={() => void update({ alwaysTranslateFrom: [...alwaysTranslateFrom, from] })}>
+          {t('translate.alwaysFrom', { language })}
+        </button>
+      )}
+      <button type="button" className="btn btn-link" onClick={() => void update({ neverTranslateFrom: [...neverTranslateFrom, from] })}>
+        {t('translate.neverFrom', { language })}
+      </button>
+    </p>
+  );
+}
+
+function Made({ translation }: { translation: Translation }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const engine = translation.engine === 'bergamot' ? 'Bergamot' : 'Apertium';
+  const failed = translation.blocks.filter((b) => b.failed).length;
+  return (
+    <p className="translate-made">
+      <span>{t('translate.madeWith', { engine, model: translation.model ?? '', date: formatLongDate(translation.createdAt, locale) })}</span>
+      {failed > 0 && <span className="translate-failed-count"> {t('translate.failedCount', { count: failed })}</span>}
+    </p>
+  );
+}
+
+/** Props of TranslateBar. */
+export interface TranslateBarProps {
+  article: Article;
+  /** The target language (picked for this article, else from Settings). */
+  to: string;
+  translation: Translation | undefined;
+  mode: ReadingMode;
+}
+
+/** The translation bar above the article. */
+export function TranslateBar({ article, to, translation, mode }: TranslateBarProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const job = useTranslate((s) => s.jobs[article.id]);
+  const error = useTranslate((s) => s.errors[article.id]);
+  const { translate, cancel, setTarget } = useTranslate.getState();
+  useAutoTranslate(article, to, Boolean(translation));
+  const choices = languageChoices(locale, [article.lang, to, primary(locale), ...Object.keys(article.translations)]);
+  return (
+    <section className="translate-bar" aria-label={t('translate.label')} data-testid="translate-bar">
+      <div className="translate-row">
+        <label className="translate-field">
+          <span>{t('translate.source')}</span>
+          <select className="select" data-testid="source-lang" value={article.lang} onChange={(e) => setSourceLang(article.id, e.target.value)}>
+            {article.lang === 'und' && <option value="und">{t('translate.unknownLanguage')}</option>}
+            {choices.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="translate-field">
+          <span>{t('translate.target')}</span>
+          <select className="select" data-testid="target-lang" value={to} onChange={(e) => setTarget(article.id, e.target.value)}>
+            {choices.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {!job && (
+          <button type="button" className="btn" data-testid="translate-button" disabled={article.lang === to} onClick={() => void translate(article.id, to)}>
+            {translation ? t('translate.retranslate') : t('translate.translate')}
+          </button>
+        )}
+        {translation && <ModeSwitch mode={mode} />}
+      </div>
+      {job && (
+        <div className="translate-progress" role="status" data-testid="translate-progress">
+          <progress max={Math.max(1, job.total)} value={job.done} aria-label={t('translate.progressLabel')} />
+          <span>
+            {job.total ? t('translate.progress', { done: job.done, total: job.total }) : t('translate.starting')}
+          </span>
+          <button type="button" className="btn" data-testid="translate-cancel" onClick={() => void cancel(article.id)}>
+            {t('translate.cancel')}
+          </button>
+        </div>
+      )}
+      {Boolean(error) && (
+        <p role="alert" className="error-text" data-testid="translate-error">
+          {translateErrorMessage(t, error, locale)}
+        </p>
+      )}
+      {!job && !translation && !error && <Suggestion article={article} to={to} />}
+      {translation && !job && <Made translation={translation} />}
+    </section>
+  );
+}
