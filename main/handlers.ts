@@ -33,10 +33,19 @@ export interface HandlerContext {
   emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
   /** Shows the system's open dialog for articles; resolves to the chosen paths. */
   chooseFiles: (strings: DialogStrings) => Promise<string[]>;
+  /** Asks for one file to open or to save (OPML); null when cancelled or where there is no dialog. */
+  chooseFile?: (strings: DialogStrings, options: FileDialogOptions) => Promise<string | null>;
   /** Rebuilds the native menu with translated labels (a no-op where there is none). */
   setMenuStrings: (strings: MenuStrings) => void;
   /** The network for URL imports (tests pass their own; default: global fetch). */
   fetch?: typeof fetch;
+}
+
+/** Which file dialog to show: open or save, the extensions offered, a suggested name to save as. */
+export interface FileDialogOptions {
+  mode: 'open' | 'save';
+  extensions: string[];
+  defaultName?: string;
 }
 
 /** A live handler set over one opened library; `close` flushes and releases it. */

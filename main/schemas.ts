@@ -22,6 +22,7 @@ const listQuery: z.ZodType<ListQuery> = z.strictObject({
   unread: z.boolean().optional(),
   lang: z.string().min(1).max(35).optional(),
   feedId: id.optional(),
+  feedIds: z.array(id).max(10_000).optional(),
   trash: z.boolean().optional(),
   sort: z.enum(['savedAt', 'publishedAt']).optional(),
   order: z.enum(['desc', 'asc']).optional(),

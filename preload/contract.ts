@@ -19,7 +19,19 @@ import type {
 import type { FeedEvents, FeedInvoke } from './contract-feeds';
 import type { TranslateEvents, TranslateInvoke } from './contract-translate';
 
-export type { FeedEvents, FeedInvoke } from './contract-feeds';
+export type {
+  DiscoveredFeed,
+  FeedEvents,
+  FeedInvoke,
+  FeedList,
+  FeedOptions,
+  FeedScope,
+  FeedState,
+  FeedView,
+  OpmlImportResult,
+  RefreshStatus,
+  SubscribeOutcome,
+} from './contract-feeds';
 export type { TranslateEvents, TranslateInvoke } from './contract-translate';
 
 export type {

@@ -4,7 +4,15 @@ import { api } from '../api';
 import type { AppInfo, Settings } from '../../../preload/contract';
 
 /** Defaults until the stored settings arrive (same as the core's). */
-export const DEFAULT_SETTINGS: Settings = { locale: null, theme: 'system', fontSize: 18, fontFamily: 'serif', sort: 'savedAt' };
+export const DEFAULT_SETTINGS: Settings = {
+  locale: null,
+  theme: 'system',
+  fontSize: 18,
+  fontFamily: 'serif',
+  sort: 'savedAt',
+  refreshMinutes: 60,
+  keepDays: null,
+};
 
 /** Smallest reader text size, in CSS pixels. */
 export const FONT_MIN = 12;
