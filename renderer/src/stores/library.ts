@@ -18,6 +18,8 @@ export interface Filter {
   view: View;
   tags: string[];
   lang: string | null;
+  /** A feed or folder chosen in the sidebar: its key and the feeds it holds; null shows every source. */
+  feeds?: { key: string; ids: string[] } | null;
 }
 
 interface LibraryState {
@@ -34,6 +36,8 @@ interface LibraryState {
   toggleTag: (tag: string) => void;
   removeTag: (tag: string) => void;
   setLang: (lang: string | null) => void;
+  /** Shows one feed's or folder's articles (null: every source). */
+  setFeeds: (feeds: Filter['feeds']) => void;
   clearFilters: () => void;
   setSort: (sort: Settings['sort']) => void;
   /** Fetches the pages holding rows start..end (inclusive) that are not loaded yet. */
@@ -61,6 +65,7 @@ export function queryFor(filter: Filter, sort: Settings['sort']): ListQuery {
   if (filter.view === 'trash') q.trash = true;
   if (filter.tags.length) q.tags = filter.tags;
   if (filter.lang) q.lang = filter.lang;
+  if (filter.feeds) q.feedIds = filter.feeds.ids;
   return q;
 }
 
@@ -127,7 +132,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
   const withFilter = (f: Partial<Filter>): void => reset({ filter: { ...get().filter, ...f } });
 
   return {
-    filter: { view: 'all', tags: [], lang: null },
+    filter: { view: 'all', tags: [], lang: null, feeds: null },
     sort: 'savedAt',
     total: null,
     pages: {},
@@ -135,13 +140,15 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     selectedId: null,
     counts: null,
     error: null,
-    setView: (view) => withFilter({ view }),
+    // A fixed view (All, Unread…) covers every source: it leaves a chosen feed.
+    setView: (view) => withFilter({ view, feeds: null }),
     toggleTag: (tag) => {
       const tags = get().filter.tags;
       withFilter({ tags: tags.some((t) => sameTag(t, tag)) ? tags.filter((t) => !sameTag(t, tag)) : [...tags, tag] });
     },
     removeTag: (tag) => withFilter({ tags: get().filter.tags.filter((t) => !sameTag(t, tag)) }),
     setLang: (lang) => withFilter({ lang }),
+    setFeeds: (feeds) => withFilter({ feeds }),
     clearFilters: () => withFilter({ tags: [], lang: null }),
     setSort: (sort) => {
       if (sort !== get().sort) reset({ sort });

@@ -3,6 +3,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { bestLocale } from '../../i18n';
+import { coalesce } from '../../stores/coalesce';
 import { useImport } from '../../stores/importer';
 import { useLibrary } from '../../stores/library';
 import { useReader } from '../../stores/reader';
@@ -11,7 +12,7 @@ import { useUi } from '../../stores/ui';
 import { chooseAndImport } from '../import/chooseFiles';
 import type { MenuCommand } from '../../../../preload/contract';
 
-/** How long changes are gathered before one refresh (an import emits one per article). */
+/** How long changes are gathered before one refresh (an import emits one per article); at most one refresh runs at a time. */
 export const REFRESH_DELAY_MS = 120;
 
 /** Acts on one native menu command. */
@@ -31,14 +32,11 @@ export function runMenuCommand(command: MenuCommand, t: Parameters<typeof choose
 export function useAppEvents(): void {
   const { t } = useTranslation();
   useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | null = null;
-    const offChanged = api.on('library:changed', ({ progressOnly }) => {
-      // Saving the reading position changes nothing the list or the counts show.
-      if (progressOnly) return;
-      if (timer) clearTimeout(timer);
-      timer = setTimeout(() => {
-        timer = null;
-        void useLibrary
+    // Coalesced, not debounced: during a feed refresh changes never stop arriving, and the
+    // list must keep up without re-reading once per article.
+    const refresher = coalesce(
+      () =>
+        useLibrary
           .getState()
           .refresh()
           .then(() => {
@@ -47,13 +45,17 @@ export function useAppEvents(): void {
             const { pages } = useLibrary.getState();
             const meta = open ? Object.values(pages).flat().find((m) => m.id === open) : undefined;
             if (meta) useReader.getState().patch(meta);
-          });
-      }, REFRESH_DELAY_MS);
+          }),
+      REFRESH_DELAY_MS,
+    );
+    const offChanged = api.on('library:changed', ({ progressOnly }) => {
+      // Saving the reading position changes nothing the list or the counts show.
+      if (!progressOnly) refresher.request();
     });
     const offProgress = api.on('import:progress', ({ done, total }) => useImport.getState().onProgress(done, total));
     const offMenu = api.on('menu:command', ({ command }) => runMenuCommand(command, t));
     return () => {
-      if (timer) clearTimeout(timer);
+      refresher.cancel();
       offChanged();
       offProgress();
       offMenu();
