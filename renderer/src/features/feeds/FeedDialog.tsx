@@ -13,10 +13,12 @@ import { KeepDaysSelect } from './KeepDaysSelect';
 import { folderKey, parseFolder } from './tree';
 
 /** Runs one action, re-reads the feeds, and reports a failure in the dialog. */
-function useAction(): { busy: boolean; error: unknown; run: (action: () => Promise<unknown>, then?: () => void) => void } {
+function useAction(): { error: unknown; run: (action: () => Promise<unknown>, then?: () => void) => void } {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  // Buttons stay enabled while busy (a disabled button drops the focus out of the dialog); a second press is ignored.
   const run = (action: () => Promise<unknown>, then?: () => void): void => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     action().then(
@@ -31,7 +33,7 @@ function useAction(): { busy: boolean; error: unknown; run: (action: () => Promi
       },
     );
   };
-  return { busy, error, run };
+  return { error, run };
 }
 
 function FeedForm({ feed }: { feed: FeedView }) {
@@ -41,7 +43,10 @@ function FeedForm({ feed }: { feed: FeedView }) {
   const [title, setTitle] = useState(feed.title);
   const [folder, setFolder] = useState(folderKey(feed.folder));
   const [confirming, setConfirming] = useState(false);
-  const { busy, error, run } = useAction();
+  // Shown at once; the store catches up after the save.
+  const [fullText, setFullText] = useState(feed.fullText);
+  const [keepDays, setKeepDays] = useState(feed.keepDays);
+  const { error, run } = useAction();
   const notice = useFeeds.getState().setNotice;
   return (
     <>
@@ -53,7 +58,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
         <label htmlFor="feed-title">{t('feeds.nameLabel')}</label>
         <div className="radio-row">
           <input id="feed-title" className="input" type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
-          <button type="submit" className="btn" disabled={busy || !title.trim() || title.trim() === feed.title}>
+          <button type="submit" className="btn" disabled={!title.trim() || title.trim() === feed.title}>
             {t('feeds.rename')}
           </button>
         </div>
@@ -62,7 +67,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
         <label htmlFor="feed-move">{t('feeds.folderLabel')}</label>
         <div className="radio-row">
           <input id="feed-move" className="input" type="text" value={folder} aria-describedby="feed-move-hint" onChange={(e) => setFolder(e.target.value)} />
-          <button type="submit" className="btn" disabled={busy || folderKey(parseFolder(folder)) === folderKey(feed.folder)}>
+          <button type="submit" className="btn" disabled={folderKey(parseFolder(folder)) === folderKey(feed.folder)}>
             {t('feeds.move')}
           </button>
         </div>
@@ -72,14 +77,30 @@ function FeedForm({ feed }: { feed: FeedView }) {
       </form>
       <div className="field">
         <label className="check">
-          <input type="checkbox" checked={feed.fullText} disabled={busy} onChange={(e) => run(() => api.setFeedOptions(feed.id, { fullText: e.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={fullText}
+            onChange={(e) => {
+              const on = e.target.checked;
+              setFullText(on);
+              run(() => api.setFeedOptions(feed.id, { fullText: on }));
+            }}
+          />
           {t('feeds.fullText')}
         </label>
         <p className="field-hint">{t('feeds.fullTextHint')}</p>
       </div>
       <div className="field">
         <label htmlFor="feed-keep">{t('feeds.keepLabel')}</label>
-        <KeepDaysSelect id="feed-keep" value={feed.keepDays} inherit onChange={(keepDays) => run(() => api.setFeedOptions(feed.id, { keepDays }))} />
+        <KeepDaysSelect
+          id="feed-keep"
+          value={keepDays}
+          inherit
+          onChange={(days) => {
+            setKeepDays(days);
+            run(() => api.setFeedOptions(feed.id, { keepDays: days }));
+          }}
+        />
         <p className="field-hint">{t('feeds.keepHint')}</p>
       </div>
       {Boolean(error) && (
@@ -88,24 +109,23 @@ function FeedForm({ feed }: { feed: FeedView }) {
         </p>
       )}
       <div className="actions">
-        <button type="button" className="btn" disabled={busy} onClick={() => run(() => useFeeds.getState().refresh([feed.id]), close)}>
+        <button type="button" className="btn" onClick={() => run(() => useFeeds.getState().refresh([feed.id]), close)}>
           {t('feeds.refreshOne')}
         </button>
-        <button type="button" className="btn" disabled={busy || feed.unread === 0} onClick={() => run(() => api.markFeedsRead({ feedId: feed.id }))}>
+        <button type="button" className="btn" onClick={() => run(() => api.markFeedsRead({ feedId: feed.id }))}>
           {t('feeds.markAllRead')}
         </button>
         {confirming ? (
           <button
             type="button"
             className="btn btn-danger"
-            disabled={busy}
             data-autofocus=""
             onClick={() => run(() => api.removeFeed(feed.id).then((r) => notice({ key: 'unsubscribed', params: { feed: feed.title, kept: r.kept } })), close)}
           >
             {t('feeds.unsubscribeConfirm')}
           </button>
         ) : (
-          <button type="button" className="btn" disabled={busy} onClick={() => setConfirming(true)}>
+          <button type="button" className="btn" onClick={() => setConfirming(true)}>
             {t('feeds.unsubscribe')}
           </button>
         )}

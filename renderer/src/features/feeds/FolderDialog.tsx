@@ -17,6 +17,7 @@ export function FolderDialog({ path }: { path: string[] }) {
   const [error, setError] = useState<unknown>(null);
   const unread = useFeeds((s) => s.list?.folders[folderKey(path)] ?? 0);
   const run = (action: () => Promise<unknown>): void => {
+    if (busy) return;
     setBusy(true);
     setError(null);
     action().then(
@@ -37,7 +38,7 @@ export function FolderDialog({ path }: { path: string[] }) {
         <label htmlFor="folder-name">{t('feeds.folderNameLabel')}</label>
         <div className="radio-row">
           <input id="folder-name" className="input" type="text" value={name} onChange={(e) => setName(e.target.value)} />
-          <button type="submit" className="btn" disabled={busy || to.length === 0 || folderKey(to) === folderKey(path)}>
+          <button type="submit" className="btn" disabled={to.length === 0 || folderKey(to) === folderKey(path)}>
             {t('feeds.rename')}
           </button>
         </div>
@@ -48,7 +49,7 @@ export function FolderDialog({ path }: { path: string[] }) {
         </p>
       )}
       <div className="actions">
-        <button type="button" className="btn" disabled={busy || unread === 0} onClick={() => run(() => api.markFeedsRead({ folder: path }))}>
+        <button type="button" className="btn" disabled={unread === 0} onClick={() => run(() => api.markFeedsRead({ folder: path }))}>
           {t('feeds.markAllRead')}
         </button>
       </div>
