@@ -50,7 +50,7 @@ const label = z.string().min(1).max(200);
 const dialogStrings: z.ZodType<DialogStrings> = z.strictObject({ title: label, button: label, filterName: label });
 
 const MENU_KEYS = [
-  'file', 'importFiles', 'importUrl', 'settings', 'quit', 'edit', 'undo', 'redo', 'cut', 'copy', 'paste',
+  'file', 'importFiles', 'importUrl', 'importOpml', 'exportOpml', 'settings', 'quit', 'edit', 'undo', 'redo', 'cut', 'copy', 'paste',
   'selectAll', 'view', 'search', 'reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'language',
   'help', 'shortcuts',
 ] as const satisfies readonly (keyof MenuStrings)[];

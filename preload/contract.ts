@@ -106,6 +106,8 @@ export interface MenuStrings {
   file: string;
   importFiles: string;
   importUrl: string;
+  importOpml: string;
+  exportOpml: string;
   settings: string;
   quit: string;
   edit: string;
@@ -136,7 +138,7 @@ export interface Events extends FeedEvents, TranslateEvents {
 }
 
 /** Commands the native menu sends to the renderer. */
-export type MenuCommand = 'import-files' | 'import-url' | 'search' | 'settings' | 'shortcuts' | `locale:${string}`;
+export type MenuCommand = 'import-files' | 'import-url' | 'import-opml' | 'export-opml' | 'search' | 'settings' | 'shortcuts' | `locale:${string}`;
 
 /** The channels, as values, for code that must enumerate them. */
 export type InvokeChannel = keyof Invoke;

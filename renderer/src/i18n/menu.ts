@@ -8,6 +8,9 @@ export function menuStrings(t: TFunction): MenuStrings {
     file: t('menu.file'),
     importFiles: t('menu.importFiles'),
     importUrl: t('menu.importUrl'),
+    // The feed entries reuse the feeds section's labels (issue 4 keeps its keys there).
+    importOpml: t('feeds.importOpml'),
+    exportOpml: t('feeds.exportOpml'),
     settings: t('menu.settings'),
     quit: t('menu.quit'),
     edit: t('menu.edit'),

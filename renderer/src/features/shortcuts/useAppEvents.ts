@@ -9,6 +9,7 @@ import { useLibrary } from '../../stores/library';
 import { useReader } from '../../stores/reader';
 import { useSettings } from '../../stores/settings';
 import { useUi } from '../../stores/ui';
+import { exportOpmlFile, importOpmlFile } from '../feeds/opml';
 import { chooseAndImport } from '../import/chooseFiles';
 import type { MenuCommand } from '../../../../preload/contract';
 
@@ -20,6 +21,8 @@ export function runMenuCommand(command: MenuCommand, t: Parameters<typeof choose
   const ui = useUi.getState();
   if (command === 'import-files') void chooseAndImport(t);
   else if (command === 'import-url') ui.openDialog({ kind: 'import' });
+  else if (command === 'import-opml') void importOpmlFile(t);
+  else if (command === 'export-opml') void exportOpmlFile(t);
   else if (command === 'search') {
     ui.closeDialog();
     ui.focusSearch();
