@@ -22,7 +22,7 @@ import type { FeedInvoke, FeedView, RefreshStatus } from '../preload/contract';
 /** The first automatic refresh waits this long after start, so the window paints first. */
 export const START_DELAY_MS = 3000;
 /** At most one progress event per this many ms (the last one always goes). */
-const PROGRESS_EVERY_MS = 100;
+const PROGRESS_EVERY_MS = 250;
 /** Feed changes are gathered this long into one `feeds:changed`. */
 const CHANGED_EVERY_MS = 250;
 

@@ -1,16 +1,16 @@
 /**
  * Coalesces a flood of requests into few runs: the first request runs `task` after `delayMs`;
- * requests while it waits or runs add nothing but one more run afterwards. A refresh that
+ * requests while it waits or runs add nothing but one more run, `gapMs` after it ends. A refresh that
  * emits hundreds of changes thus costs a handful of re-reads, and the list keeps updating
  * during it (a debounce would wait for the flood to stop).
  */
-export function coalesce(task: () => Promise<unknown>, delayMs: number): { request: () => void; cancel: () => void } {
+export function coalesce(task: () => Promise<unknown>, delayMs: number, gapMs = delayMs): { request: () => void; cancel: () => void } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let running = false;
   let again = false;
   let cancelled = false;
 
-  const start = (): void => {
+  const start = (wait: number): void => {
     timer = setTimeout(() => {
       timer = null;
       running = true;
@@ -20,17 +20,17 @@ export function coalesce(task: () => Promise<unknown>, delayMs: number): { reque
           running = false;
           if (again && !cancelled) {
             again = false;
-            start();
+            start(gapMs);
           }
         });
-    }, delayMs);
+    }, wait);
   };
 
   return {
     request: () => {
       if (cancelled) return;
       if (running) again = true;
-      else if (!timer) start();
+      else if (!timer) start(delayMs);
     },
     cancel: () => {
       cancelled = true;

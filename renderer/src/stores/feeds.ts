@@ -12,6 +12,8 @@ import { useLibrary } from './library';
 
 /** How long list re-reads are gathered (ms). */
 export const FEEDS_RELOAD_MS = 300;
+/** While changes keep coming, the list is re-read at most this often (ms). */
+export const FEEDS_GAP_MS = 1000;
 
 /** A message to announce in the feeds section: a key under `feeds.` and its params. */
 export interface FeedNotice {
@@ -40,6 +42,19 @@ interface FeedsState {
   setNotice: (notice: FeedNotice | null) => void;
 }
 
+/** The new list, reusing the previous feed objects that did not change (so their rows skip re-rendering). */
+function keepUnchanged(previous: FeedList | null, next: FeedList): FeedList {
+  if (!previous) return next;
+  const old = new Map(previous.feeds.map((f) => [f.id, f]));
+  const feeds = next.feeds.map((f) => {
+    const before = old.get(f.id);
+    return before && JSON.stringify(before) === JSON.stringify(f) ? before : f;
+  });
+  const same = feeds.length === previous.feeds.length && feeds.every((f, i) => f === previous.feeds[i]);
+  const folders = JSON.stringify(previous.folders) === JSON.stringify(next.folders) ? previous.folders : next.folders;
+  return same && folders === previous.folders ? { ...previous, refresh: next.refresh } : { ...next, feeds, folders };
+}
+
 /** Keeps the list's feed/folder filter in step with the feeds (a feed moved or was removed). */
 function syncFilter(list: FeedList): void {
   const { filter, setFeeds } = useLibrary.getState();
@@ -59,7 +74,7 @@ function syncFilter(list: FeedList): void {
 export const useFeeds = create<FeedsState>()((set, get) => {
   const load = async (): Promise<void> => {
     try {
-      const list = await api.listFeeds();
+      const list = keepUnchanged(get().list, await api.listFeeds());
       // Progress events are newer than the snapshot once a refresh is under way.
       set((s) => ({ list, error: null, progress: s.progress.running || s.progress.total > 0 ? s.progress : list.refresh }));
       syncFilter(list);
@@ -67,7 +82,7 @@ export const useFeeds = create<FeedsState>()((set, get) => {
       set({ error });
     }
   };
-  const coalesced = coalesce(load, FEEDS_RELOAD_MS);
+  const coalesced = coalesce(load, FEEDS_RELOAD_MS, FEEDS_GAP_MS);
   return {
     list: null,
     progress: IDLE,

@@ -92,6 +92,11 @@ export function indexOfId(pages: Record<number, ArticleMeta[]>, id: string | nul
 
 const sameTag = (a: string, b: string): boolean => a.toLocaleLowerCase() === b.toLocaleLowerCase();
 
+/** The previous object when it holds the same metadata, else the new one. */
+function sameMeta(previous: ArticleMeta | undefined, next: ArticleMeta): ArticleMeta {
+  return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+}
+
 /** The library list store. */
 export const useLibrary = create<LibraryState>()((set, get) => {
   const fetchPage = (page: number, gen: number) =>
@@ -166,7 +171,10 @@ export const useLibrary = create<LibraryState>()((set, get) => {
         const [results, counts] = await Promise.all([Promise.all(wanted.map((p) => fetchPage(p, gen))), api.counts()]);
         if (gen !== generation || results.some((r) => r === null)) return;
         const pages: Record<number, ArticleMeta[]> = {};
-        wanted.forEach((p, i) => (pages[p] = results[i]?.items ?? []));
+        const before = new Map(Object.values(get().pages).flat().map((m) => [m.id, m]));
+        // Rows whose metadata did not change keep their object, so the memoized rows skip
+        // re-rendering: during a feed refresh this runs every half second.
+        wanted.forEach((p, i) => (pages[p] = (results[i]?.items ?? []).map((m) => sameMeta(before.get(m.id), m))));
         const total = results[0]?.total ?? 0;
         set((s) => {
           // Keep the selection on the same article when it moved (e.g. marked read in Unread).

@@ -1,5 +1,5 @@
 /** The Feeds part of the sidebar: actions, refresh progress with Cancel, the last outcome, and the feed tree. */
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/errors';
 import { formatNumber } from '../../i18n/format';
@@ -42,8 +42,8 @@ function FeedsStatus() {
   );
 }
 
-/** The feeds section. */
-export function FeedsSection() {
+/** The feeds section (memoized: the sidebar re-renders on every count change; this follows its own store). */
+export const FeedsSection = memo(function FeedsSection() {
   const { t } = useTranslation();
   const locale = useLocale();
   useFeedEvents();
@@ -76,4 +76,4 @@ export function FeedsSection() {
       {tree && list && <Nodes node={tree} feeds={list.feeds} />}
     </section>
   );
-}
+});

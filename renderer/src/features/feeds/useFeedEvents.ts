@@ -10,9 +10,10 @@ export function useFeedEvents(): void {
     void feeds.load();
     const offProgress = api.on('feeds:progress', (status) => useFeeds.getState().onProgress(status));
     const offChanged = api.on('feeds:changed', () => useFeeds.getState().reload());
-    // Reading, marking read or deleting changes unread counts; reading position does not.
-    const offLibrary = api.on('library:changed', ({ progressOnly }) => {
-      if (!progressOnly) useFeeds.getState().reload();
+    // Reading, marking read or deleting changes unread counts; reading position does not, and
+    // feed-record changes (no article ids) arrive as feeds:changed.
+    const offLibrary = api.on('library:changed', ({ ids, progressOnly }) => {
+      if (!progressOnly && ids.length > 0) useFeeds.getState().reload();
     });
     return () => {
       offProgress();

@@ -31,6 +31,9 @@ export function runMenuCommand(command: MenuCommand, t: Parameters<typeof choose
   else if (command.startsWith('locale:')) void useSettings.getState().update({ locale: bestLocale(command.slice('locale:'.length)) });
 }
 
+/** While changes keep coming (a feed refresh), the list re-reads at most this often. */
+export const FLOOD_GAP_MS = 500;
+
 /** Subscribes to main's events for the app's lifetime. */
 export function useAppEvents(): void {
   const { t } = useTranslation();
@@ -50,10 +53,12 @@ export function useAppEvents(): void {
             if (meta) useReader.getState().patch(meta);
           }),
       REFRESH_DELAY_MS,
+      FLOOD_GAP_MS,
     );
-    const offChanged = api.on('library:changed', ({ progressOnly }) => {
-      // Saving the reading position changes nothing the list or the counts show.
-      if (!progressOnly) refresher.request();
+    const offChanged = api.on('library:changed', ({ ids, progressOnly }) => {
+      // Saving the reading position changes nothing the list or the counts show; neither do
+      // changes without article ids (settings, feed records: the feeds store follows those).
+      if (!progressOnly && ids.length > 0) refresher.request();
     });
     const offProgress = api.on('import:progress', ({ done, total }) => useImport.getState().onProgress(done, total));
     const offMenu = api.on('menu:command', ({ command }) => runMenuCommand(command, t));
