@@ -8,9 +8,8 @@ export function menuStrings(t: TFunction): MenuStrings {
     file: t('menu.file'),
     importFiles: t('menu.importFiles'),
     importUrl: t('menu.importUrl'),
-    // The feed entries reuse the feeds section's labels (issue 4 keeps its keys there).
-    importOpml: t('feeds.importOpml'),
-    exportOpml: t('feeds.exportOpml'),
+    importOpml: t('menu.importOpml'),
+    exportOpml: t('menu.exportOpml'),
     settings: t('menu.settings'),
     quit: t('menu.quit'),
     edit: t('menu.edit'),
