@@ -34,6 +34,8 @@ export interface HandlerContext {
   emit: <E extends keyof Events>(event: E, payload: Events[E]) => void;
   /** Shows the system's open dialog for articles; resolves to the chosen paths. */
   chooseFiles: (strings: DialogStrings) => Promise<string[]>;
+  /** Asks for one file to open or to save (OPML); null when cancelled or where there is no dialog. */
+  chooseFile?: (strings: DialogStrings, options: FileDialogOptions) => Promise<string | null>;
   /** Rebuilds the native menu with translated labels (a no-op where there is none). */
   setMenuStrings: (strings: MenuStrings) => void;
   /** The network for URL imports (tests pass their own; default: global fetch). */
@@ -42,6 +44,13 @@ export interface HandlerContext {
   chooseFolder?: (strings: FolderDialogStrings) => Promise<string | null>;
   /** Translation engine options (tests point Apertium at a missing binary to run with no engine). */
   translator?: Omit<TranslatorOptions, 'dataDir'>;
+}
+
+/** Which file dialog to show: open or save, the extensions offered, a suggested name to save as. */
+export interface FileDialogOptions {
+  mode: 'open' | 'save';
+  extensions: string[];
+  defaultName?: string;
 }
 
 /** A live handler set over one opened library; `close` flushes and releases it. */

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, dialog, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { KabarError } from './core/errors';
-import { createHandlers, type HandlerSet } from './handlers';
+import { createHandlers, type FileDialogOptions, type HandlerSet } from './handlers';
 import { registerIpc } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './media';
 import { setupMenu } from './menu';
@@ -69,6 +69,19 @@ async function chooseFolder(strings: FolderDialogStrings): Promise<string | null
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
+async function chooseFile(strings: DialogStrings, options: FileDialogOptions): Promise<string | null> {
+  const filters = [{ name: strings.filterName, extensions: options.extensions }];
+  const common = { title: strings.title, buttonLabel: strings.button, filters };
+  if (options.mode === 'save') {
+    const save = { ...common, ...(options.defaultName ? { defaultPath: options.defaultName } : {}) };
+    const result = mainWindow ? await dialog.showSaveDialog(mainWindow, save) : await dialog.showSaveDialog(save);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+  const open = { ...common, properties: ['openFile'] as 'openFile'[] };
+  const result = mainWindow ? await dialog.showOpenDialog(mainWindow, open) : await dialog.showOpenDialog(open);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
 function setupHandlers(dataDir: string): Promise<HandlerSet> {
   const opened = createHandlers({
     dataDir,
@@ -82,6 +95,7 @@ function setupHandlers(dataDir: string): Promise<HandlerSet> {
     emit,
     chooseFiles,
     chooseFolder,
+    chooseFile,
     setMenuStrings: (strings) => relabelMenu?.(strings),
   });
   // Logged here; each IPC call still answers with the error, so the renderer can show it.

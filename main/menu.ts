@@ -13,6 +13,8 @@ export const ENGLISH_MENU: MenuStrings = {
   file: 'File',
   importFiles: 'Import Files…',
   importUrl: 'Import URL…',
+  importOpml: 'Import Feeds from OPML…',
+  exportOpml: 'Export Feeds as OPML…',
   settings: 'Settings…',
   quit: 'Quit',
   edit: 'Edit',
@@ -69,6 +71,9 @@ export function menuTemplate(s: MenuStrings, { dev, mac, send }: MenuOptions): M
       submenu: [
         command(s.importFiles, 'import-files', 'CmdOrCtrl+O'),
         command(s.importUrl, 'import-url', 'CmdOrCtrl+Shift+O'),
+        sep,
+        command(s.importOpml, 'import-opml'),
+        command(s.exportOpml, 'export-opml'),
         sep,
         command(s.settings, 'settings', 'CmdOrCtrl+,'),
         ...(mac ? [] : [sep, { role: 'quit', label: s.quit } satisfies MenuItemConstructorOptions]),

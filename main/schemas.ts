@@ -22,6 +22,7 @@ const listQuery: z.ZodType<ListQuery> = z.strictObject({
   unread: z.boolean().optional(),
   lang: z.string().min(1).max(35).optional(),
   feedId: id.optional(),
+  feedIds: z.array(id).max(10_000).optional(),
   trash: z.boolean().optional(),
   sort: z.enum(['savedAt', 'publishedAt']).optional(),
   order: z.enum(['desc', 'asc']).optional(),
@@ -49,7 +50,7 @@ const label = z.string().min(1).max(200);
 const dialogStrings: z.ZodType<DialogStrings> = z.strictObject({ title: label, button: label, filterName: label });
 
 const MENU_KEYS = [
-  'file', 'importFiles', 'importUrl', 'settings', 'quit', 'edit', 'undo', 'redo', 'cut', 'copy', 'paste',
+  'file', 'importFiles', 'importUrl', 'importOpml', 'exportOpml', 'settings', 'quit', 'edit', 'undo', 'redo', 'cut', 'copy', 'paste',
   'selectAll', 'view', 'search', 'reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut', 'language',
   'help', 'shortcuts',
 ] as const satisfies readonly (keyof MenuStrings)[];

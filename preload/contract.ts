@@ -19,7 +19,19 @@ import type {
 import type { FeedEvents, FeedInvoke } from './contract-feeds';
 import type { TranslateEvents, TranslateInvoke } from './contract-translate';
 
-export type { FeedEvents, FeedInvoke } from './contract-feeds';
+export type {
+  DiscoveredFeed,
+  FeedEvents,
+  FeedInvoke,
+  FeedList,
+  FeedOptions,
+  FeedScope,
+  FeedState,
+  FeedView,
+  OpmlImportResult,
+  RefreshStatus,
+  SubscribeOutcome,
+} from './contract-feeds';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo, TranslateEvents, TranslateInvoke } from './contract-translate';
 
 export type {
@@ -97,6 +109,8 @@ export interface MenuStrings {
   file: string;
   importFiles: string;
   importUrl: string;
+  importOpml: string;
+  exportOpml: string;
   settings: string;
   quit: string;
   edit: string;
@@ -127,7 +141,7 @@ export interface Events extends FeedEvents, TranslateEvents {
 }
 
 /** Commands the native menu sends to the renderer. */
-export type MenuCommand = 'import-files' | 'import-url' | 'search' | 'settings' | 'shortcuts' | `locale:${string}`;
+export type MenuCommand = 'import-files' | 'import-url' | 'import-opml' | 'export-opml' | 'search' | 'settings' | 'shortcuts' | `locale:${string}`;
 
 /** The channels, as values, for code that must enumerate them. */
 export type InvokeChannel = keyof Invoke;

@@ -127,6 +127,8 @@ export interface ListQuery {
   unread?: boolean;
   lang?: string;
   feedId?: string;
+  /** Articles of any of these feeds (a folder of the sidebar). */
+  feedIds?: string[];
   /** List the trash instead of the library. */
   trash?: boolean;
   sort?: 'savedAt' | 'publishedAt';
@@ -201,8 +203,12 @@ export interface UserError {
 
 /** Reader and interface preferences. */
 /** Feed settings (issue 4). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the feeds work
-export interface FeedSettings {}
+export interface FeedSettings {
+  /** Minutes between automatic refreshes (also one on start); 0 refreshes only by hand. */
+  refreshMinutes: number;
+  /** Keep feed articles this many days unless a feed says otherwise (bookmarked and tagged ones forever); null keeps everything. */
+  keepDays: number | null;
+}
 
 /** How the reader shows an article that has a translation. */
 export type ReadingMode = 'original' | 'translated' | 'bilingual';

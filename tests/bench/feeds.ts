@@ -6,55 +6,22 @@
  * `KABAR_BENCH_FEEDS` / `KABAR_BENCH_ITEMS` change the sizes. CPU seconds and the load average are
  * printed too: wall time on a shared 2-core machine depends on what else runs.
  */
-import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { feedId, readFeeds, refreshFeeds } from '../../main/core/feeds';
+import { readFeeds, refreshFeeds } from '../../main/core/feeds';
 import { openLibrary } from '../../main/core/store';
+import { feedRecords, startFeedServer } from './feed-server';
 
 const FEEDS = Number(process.env.KABAR_BENCH_FEEDS ?? 100);
 const ITEMS = Number(process.env.KABAR_BENCH_ITEMS ?? 50);
-const WORDS = 'the city council met on tuesday to discuss the new budget for schools roads and parks while residents asked questions about taxes'.split(' ');
-
-function paragraph(seed: number): string {
-  return Array.from({ length: 60 }, (_, i) => WORDS[(seed * 7 + i * 3) % WORDS.length]).join(' ');
-}
-
-function feedXml(f: number): string {
-  const items = Array.from({ length: ITEMS }, (_, i) => {
-    const date = new Date(Date.UTC(2026, 10, 20) - i * 3_600_000).toUTCString();
-    return `<item><title>Feed ${f} story ${i}: council budget</title><link>http://site${f}.example/story/${i}</link><guid>http://site${f}.example/story/${i}</guid><pubDate>${date}</pubDate><description><![CDATA[<p>${paragraph(f * 100 + i)}.</p><p>${paragraph(i)}.</p>]]></description></item>`;
-  }).join('');
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Site ${f}</title><link>http://site${f}.example/</link>${items}</channel></rss>`;
-}
 
 async function main(): Promise<void> {
-  const bodies = Array.from({ length: FEEDS }, (_, f) => feedXml(f));
-  let served304 = 0;
-  const server = createServer((req, res) => {
-    const f = Number(/\/feed(\d+)\.xml/.exec(req.url ?? '')?.[1]);
-    const etag = `"f${f}"`;
-    if (req.headers['if-none-match'] === etag) {
-      served304 += 1;
-      res.writeHead(304).end();
-      return;
-    }
-    res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8', etag }).end(bodies[f]);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '0.0.0.0', resolve));
-  const port = (server.address() as AddressInfo).port;
+  const server = await startFeedServer(FEEDS, ITEMS);
   const dir = await mkdtemp(join(tmpdir(), 'kabar-bench-feeds-'));
   const library = await openLibrary({ dir });
   try {
-    const now = new Date().toISOString();
-    library.saveFeeds(
-      Array.from({ length: FEEDS }, (_, f) => {
-        const url = `http://127.0.0.${(f % 254) + 1}:${port}/feed${f}.xml`;
-        return { id: feedId(url), url, title: `Site ${f}`, folder: [], error: null, failures: 0, fullText: false, keepDays: null, seen: [], addedAt: now };
-      }),
-    );
+    library.saveFeeds(feedRecords(server.urls));
     let t = performance.now();
     let cpu = process.cpuUsage();
     const cold = await refreshFeeds(library);
@@ -80,7 +47,7 @@ async function main(): Promise<void> {
         feed_articles: articles,
         cold_ok: cold.filter((r) => r.state === 'ok').length,
         warm_not_modified: warm.filter((r) => r.state === 'not-modified').length,
-        served_304: served304,
+        served_304: server.served304(),
         failed,
         budget_cold_s: 20,
         budget_warm_s: 2,
@@ -88,7 +55,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await library.close();
-    server.close();
+    await server.close();
     await rm(dir, { recursive: true, force: true });
   }
 }

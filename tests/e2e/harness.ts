@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
-import { createHandlers, type HandlerContext, type HandlerSet } from '../../main/handlers';
+import { createHandlers, type FileDialogOptions, type HandlerContext, type HandlerSet } from '../../main/handlers';
 import { answer } from '../../main/wire';
 import type { DialogStrings, Events, FolderDialogStrings, Invoke, MenuStrings } from '../../preload/contract';
 import { bridgeInitScript, decodeArgs, readBridgeMethods } from './bridge';
@@ -41,6 +41,10 @@ export interface HostRecord {
   /** The folder the next folder dialog returns (null: the user cancels). */
   nextChosenFolder: string | null;
   folderDialogs: FolderDialogStrings[];
+  /** The path the next single-file dialog (OPML open or save) returns; null: the user cancels. */
+  nextChosenFile: string | null;
+  /** The single-file dialogs shown. */
+  fileDialogs: { strings: DialogStrings; options: FileDialogOptions }[];
 }
 
 /** An open app: the page, the handler set behind it, what the host recorded, and close(). */
@@ -68,7 +72,16 @@ function requireBuild(): void {
 /** Opens the app over the library in `dataDir`. */
 export async function openApp(options: OpenAppOptions): Promise<OpenApp> {
   requireBuild();
-  const host: HostRecord = { opened: [], menuStrings: [], dialogs: [], nextChosenFiles: [], nextChosenFolder: null, folderDialogs: [] };
+  const host: HostRecord = {
+    opened: [],
+    menuStrings: [],
+    dialogs: [],
+    nextChosenFiles: [],
+    nextChosenFolder: null,
+    folderDialogs: [],
+    nextChosenFile: null,
+    fileDialogs: [],
+  };
   let page: Page | null = null;
   const emit = <E extends keyof Events>(event: E, payload: Events[E]): void => {
     void page?.evaluate(([e, p]) => (window as unknown as { __kabarEmit?: (e: string, p: unknown) => void }).__kabarEmit?.(e, p), [event, payload] as const).catch(() => undefined);
@@ -89,6 +102,12 @@ export async function openApp(options: OpenAppOptions): Promise<OpenApp> {
       const folder = host.nextChosenFolder;
       host.nextChosenFolder = null;
       return folder;
+    },
+    chooseFile: async (strings, options) => {
+      host.fileDialogs.push({ strings, options });
+      const chosen = host.nextChosenFile;
+      host.nextChosenFile = null;
+      return chosen;
     },
     setMenuStrings: (strings) => void host.menuStrings.push(strings),
     fetch: options.fetch,

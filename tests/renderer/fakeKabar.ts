@@ -10,6 +10,7 @@ import type {
   EnginesInfo,
   EventChannel,
   Events,
+  FeedList,
   ListQuery,
   SearchHit,
   Settings,
@@ -71,6 +72,8 @@ export class FakeKabar {
     translationEngines: {},
     packRegistryUrl: '',
     readingMode: 'original',
+    refreshMinutes: 60,
+    keepDays: null,
   };
   /** Stored translations per article id. */
   translations = new Map<string, Record<string, Translation>>();
@@ -78,6 +81,8 @@ export class FakeKabar {
   translateWith: ((id: string, to: string) => Promise<Translation>) | null = null;
   /** What translationEngines answers. */
   engines: EnginesInfo = { engines: [], packs: [] };
+  /** What `listFeeds` answers (tests fill it in). */
+  feedList: FeedList = { feeds: [], folders: {}, refresh: { running: false, done: 0, total: 0, added: 0, states: {} } };
   info: AppInfo = { version: '0.0.0-test', dataDir: '/tmp/kabar-test', systemLocale: 'en-US', mediaBase: 'media://', recovery: null };
   calls: { method: string; args: unknown[] }[] = [];
   listeners = new Map<string, Set<(payload: unknown) => void>>();
@@ -136,10 +141,18 @@ export class FakeKabar {
         (!q.unread || !a.readAt) &&
         (!q.bookmarked || a.bookmarked) &&
         (!q.lang || a.lang === q.lang) &&
+        (!q.feedIds || q.feedIds.includes(a.feedId ?? '')) &&
         (!q.tags || q.tags.every((t) => a.tags.includes(t))),
     );
     const offset = q.offset ?? 0;
     return { items: rows.slice(offset, offset + (q.limit ?? 50)).map((m) => ({ ...m })), total: rows.length, offset };
+  }
+
+  private feedOf(id: string, patch: Partial<FeedList['feeds'][number]>): FeedList['feeds'][number] {
+    const feed = this.feedList.feeds.find((f) => f.id === id);
+    if (!feed) throw new Error(`no feed ${id}`);
+    Object.assign(feed, patch);
+    return { ...feed };
   }
 
   /** The object installed as window.kabar. */
@@ -200,6 +213,18 @@ export class FakeKabar {
           throw new Error('not in the fake');
         }),
       removePack: (packId) => a('removePack', [packId], () => undefined),
+      listFeeds: () => a('listFeeds', [], () => structuredClone(this.feedList)),
+      subscribeFeed: (url, folder) => a('subscribeFeed', [url, folder], () => ({ kind: 'choose' as const, candidates: [] })),
+      refreshFeeds: (ids) => a('refreshFeeds', [ids], () => this.feedList.refresh),
+      cancelFeedRefresh: () => a('cancelFeedRefresh', [], () => undefined),
+      renameFeed: (id, title) => a('renameFeed', [id, title], () => this.feedOf(id, { title })),
+      setFeedFolder: (id, folder) => a('setFeedFolder', [id, folder], () => this.feedOf(id, { folder })),
+      renameFeedFolder: (from, to) => a('renameFeedFolder', [from, to], () => 0),
+      setFeedOptions: (id, options) => a('setFeedOptions', [id, options], () => this.feedOf(id, options)),
+      removeFeed: (id) => a('removeFeed', [id], () => ({ trashed: 0, kept: 0 })),
+      markFeedsRead: (scope) => a('markFeedsRead', [scope], () => 0),
+      importOpml: (strings) => a('importOpml', [strings], () => null),
+      exportOpml: (strings) => a('exportOpml', [strings], () => null),
       pathForFile: () => '',
       on: (event, callback) => {
         const set = this.listeners.get(event) ?? new Set();

@@ -74,7 +74,7 @@ describe('messages', () => {
 
   it('gives the native menu a label for every field', () => {
     const strings = menuStrings(t);
-    expect(Object.keys(strings)).toHaveLength(22);
+    expect(Object.keys(strings)).toHaveLength(24);
     for (const value of Object.values(strings)) expect(value).not.toMatch(/^menu\./);
   });
 });

@@ -19,3 +19,4 @@ export {
   type UnreadCounts,
 } from './subscribe';
 export { parseOpmlBytes, importOpml, exportOpml, writeOpml, type OpmlDocument, type OpmlFeed } from './opml';
+export { createRefreshScheduler, type RefreshScheduler, type RefreshStatus, type SchedulerOptions } from './scheduler';

@@ -80,13 +80,18 @@ function hostOf(url: string): string {
   }
 }
 
+// The abort listener goes when the timer fires: workers poll every few ms, and a listener per poll would pile up.
 const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
   new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const onAbort = (): void => {
       clearTimeout(timer);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
   });
 
 /** Items newest first, at most this many per refresh (a feed dumping its archive is not a reason to stall). */

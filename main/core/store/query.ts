@@ -25,6 +25,7 @@ export function matches(meta: ArticleMeta, query: ListQuery): boolean {
   if (query.unread && meta.readAt) return false;
   if (query.lang && meta.lang !== query.lang) return false;
   if (query.feedId && meta.feedId !== query.feedId) return false;
+  if (query.feedIds && !(meta.feedId && query.feedIds.includes(meta.feedId))) return false;
   if (query.tags && query.tags.length > 0) {
     const keys = new Set(meta.tags.map(tagKey));
     if (!query.tags.every((t) => keys.has(tagKey(t)))) return false;

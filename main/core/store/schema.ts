@@ -15,7 +15,7 @@ export interface LibraryData {
 }
 
 /** Feed settings of a new library. */
-export const DEFAULT_FEED_SETTINGS: FeedSettings = {};
+export const DEFAULT_FEED_SETTINGS: FeedSettings = { refreshMinutes: 60, keepDays: null };
 
 /** Translation settings of a new library. */
 export const DEFAULT_TRANSLATION_SETTINGS: TranslationSettings = {

@@ -1,4 +1,7 @@
 /** Renders the one open dialog (the shell stays inert behind it). */
+import { FeedDialog } from '../features/feeds/FeedDialog';
+import { FolderDialog } from '../features/feeds/FolderDialog';
+import { SubscribeDialog } from '../features/feeds/SubscribeDialog';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { SettingsDialog } from '../features/settings/SettingsDialog';
 import { ShortcutSheet } from '../features/shortcuts/ShortcutSheet';
@@ -20,6 +23,12 @@ export function Dialogs() {
       return <TagsDialog key={dialog.id} id={dialog.id} />;
     case 'tag':
       return <TagManageDialog key={dialog.name} name={dialog.name} />;
+    case 'subscribe':
+      return <SubscribeDialog />;
+    case 'feed':
+      return <FeedDialog key={dialog.id} id={dialog.id} />;
+    case 'folder':
+      return <FolderDialog key={dialog.path.join('/')} path={dialog.path} />;
     default:
       return null;
   }

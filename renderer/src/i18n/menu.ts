@@ -8,6 +8,8 @@ export function menuStrings(t: TFunction): MenuStrings {
     file: t('menu.file'),
     importFiles: t('menu.importFiles'),
     importUrl: t('menu.importUrl'),
+    importOpml: t('menu.importOpml'),
+    exportOpml: t('menu.exportOpml'),
     settings: t('menu.settings'),
     quit: t('menu.quit'),
     edit: t('menu.edit'),

@@ -18,6 +18,8 @@ export interface Filter {
   view: View;
   tags: string[];
   lang: string | null;
+  /** A feed or folder chosen in the sidebar: its key and the feeds it holds; null shows every source. */
+  feeds?: { key: string; ids: string[] } | null;
 }
 
 interface LibraryState {
@@ -34,6 +36,8 @@ interface LibraryState {
   toggleTag: (tag: string) => void;
   removeTag: (tag: string) => void;
   setLang: (lang: string | null) => void;
+  /** Shows one feed's or folder's articles (null: every source). */
+  setFeeds: (feeds: Filter['feeds']) => void;
   clearFilters: () => void;
   setSort: (sort: Settings['sort']) => void;
   /** Fetches the pages holding rows start..end (inclusive) that are not loaded yet. */
@@ -61,6 +65,7 @@ export function queryFor(filter: Filter, sort: Settings['sort']): ListQuery {
   if (filter.view === 'trash') q.trash = true;
   if (filter.tags.length) q.tags = filter.tags;
   if (filter.lang) q.lang = filter.lang;
+  if (filter.feeds) q.feedIds = filter.feeds.ids;
   return q;
 }
 
@@ -86,6 +91,11 @@ export function indexOfId(pages: Record<number, ArticleMeta[]>, id: string | nul
 }
 
 const sameTag = (a: string, b: string): boolean => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+/** The previous object when it holds the same metadata, else the new one. */
+function sameMeta(previous: ArticleMeta | undefined, next: ArticleMeta): ArticleMeta {
+  return previous && JSON.stringify(previous) === JSON.stringify(next) ? previous : next;
+}
 
 /** The library list store. */
 export const useLibrary = create<LibraryState>()((set, get) => {
@@ -127,7 +137,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
   const withFilter = (f: Partial<Filter>): void => reset({ filter: { ...get().filter, ...f } });
 
   return {
-    filter: { view: 'all', tags: [], lang: null },
+    filter: { view: 'all', tags: [], lang: null, feeds: null },
     sort: 'savedAt',
     total: null,
     pages: {},
@@ -135,13 +145,15 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     selectedId: null,
     counts: null,
     error: null,
-    setView: (view) => withFilter({ view }),
+    // A fixed view (All, Unread…) covers every source: it leaves a chosen feed.
+    setView: (view) => withFilter({ view, feeds: null }),
     toggleTag: (tag) => {
       const tags = get().filter.tags;
       withFilter({ tags: tags.some((t) => sameTag(t, tag)) ? tags.filter((t) => !sameTag(t, tag)) : [...tags, tag] });
     },
     removeTag: (tag) => withFilter({ tags: get().filter.tags.filter((t) => !sameTag(t, tag)) }),
     setLang: (lang) => withFilter({ lang }),
+    setFeeds: (feeds) => withFilter({ feeds }),
     clearFilters: () => withFilter({ tags: [], lang: null }),
     setSort: (sort) => {
       if (sort !== get().sort) reset({ sort });
@@ -159,7 +171,10 @@ export const useLibrary = create<LibraryState>()((set, get) => {
         const [results, counts] = await Promise.all([Promise.all(wanted.map((p) => fetchPage(p, gen))), api.counts()]);
         if (gen !== generation || results.some((r) => r === null)) return;
         const pages: Record<number, ArticleMeta[]> = {};
-        wanted.forEach((p, i) => (pages[p] = results[i]?.items ?? []));
+        const before = new Map(Object.values(get().pages).flat().map((m) => [m.id, m]));
+        // Rows whose metadata did not change keep their object, so the memoized rows skip
+        // re-rendering: during a feed refresh this runs every half second.
+        wanted.forEach((p, i) => (pages[p] = (results[i]?.items ?? []).map((m) => sameMeta(before.get(m.id), m))));
         const total = results[0]?.total ?? 0;
         set((s) => {
           // Keep the selection on the same article when it moved (e.g. marked read in Unread).

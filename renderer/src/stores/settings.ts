@@ -5,7 +5,16 @@ import type { AppInfo, Settings } from '../../../preload/contract';
 import { DEFAULT_TRANSLATION_SETTINGS } from './translate';
 
 /** Defaults until the stored settings arrive (same as the core's). */
-export const DEFAULT_SETTINGS: Settings = { ...DEFAULT_TRANSLATION_SETTINGS, locale: null, theme: 'system', fontSize: 18, fontFamily: 'serif', sort: 'savedAt' };
+export const DEFAULT_SETTINGS: Settings = {
+  ...DEFAULT_TRANSLATION_SETTINGS,
+  locale: null,
+  theme: 'system',
+  fontSize: 18,
+  fontFamily: 'serif',
+  sort: 'savedAt',
+  refreshMinutes: 60,
+  keepDays: null,
+};
 
 /** Smallest reader text size, in CSS pixels. */
 export const FONT_MIN = 12;

@@ -7,7 +7,10 @@ export type DialogState =
   | { kind: 'settings' }
   | { kind: 'shortcuts' }
   | { kind: 'tags'; id: string }
-  | { kind: 'tag'; name: string };
+  | { kind: 'tag'; name: string }
+  | { kind: 'subscribe' }
+  | { kind: 'feed'; id: string }
+  | { kind: 'folder'; path: string[] };
 
 interface UiState {
   dialog: DialogState | null;

@@ -2,6 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatNumber, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
+import { FeedsSection } from '../feeds/FeedsSection';
 import { useLibrary, type View } from '../../stores/library';
 import { useUi } from '../../stores/ui';
 import '../../styles/sidebar.css';
@@ -31,13 +32,14 @@ export function Sidebar() {
       <ul className="side-list">
         {views.map(({ view, label, n }) => (
           <li key={view}>
-            <button type="button" className="side-item" aria-current={filter.view === view ? 'page' : undefined} onClick={() => setView(view)}>
+            <button type="button" className="side-item" aria-current={filter.view === view && !filter.feeds ? 'page' : undefined} onClick={() => setView(view)}>
               <span className="side-label">{label}</span>
               <Count n={n} />
             </button>
           </li>
         ))}
       </ul>
+      <FeedsSection />
       <h2 className="side-heading">{t('sidebar.tags')}</h2>
       {counts && counts.tags.length === 0 && <p className="side-empty">{t('sidebar.noTags')}</p>}
       <ul className="side-list">

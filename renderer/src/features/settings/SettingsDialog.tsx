@@ -4,6 +4,7 @@ import type { Settings } from '../../../../preload/contract';
 import { Dialog } from '../../components/Dialog';
 import { errorMessage } from '../../i18n/errors';
 import { LOCALES } from '../../i18n';
+import { FeedSettings } from './FeedSettings';
 import { FONT_MAX, FONT_MIN, useSettings } from '../../stores/settings';
 import { useLibrary } from '../../stores/library';
 import { useUi } from '../../stores/ui';
@@ -101,6 +102,7 @@ export function SettingsDialog() {
         </select>
       </div>
       <TranslationSettings />
+      <FeedSettings />
       {Boolean(error) && (
         <p role="alert" className="error-text">
           {t('settings.saveFailed')} {errorMessage(t, error)}

@@ -1,0 +1,58 @@
+/** One folder's actions: rename it (its subfolders follow) and mark everything in it read. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
+import { Dialog } from '../../components/Dialog';
+import { errorMessage } from '../../i18n/errors';
+import { useFeeds } from '../../stores/feeds';
+import { useUi } from '../../stores/ui';
+import { folderKey, parseFolder } from './tree';
+
+/** The dialog for the folder at `path`. */
+export function FolderDialog({ path }: { path: string[] }) {
+  const { t } = useTranslation();
+  const close = useUi((s) => s.closeDialog);
+  const [name, setName] = useState(folderKey(path));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const unread = useFeeds((s) => s.list?.folders[folderKey(path)] ?? 0);
+  const run = (action: () => Promise<unknown>): void => {
+    if (busy) return;
+    setBusy(true);
+    setError(null);
+    action().then(
+      () => {
+        void useFeeds.getState().load();
+        close();
+      },
+      (e: unknown) => {
+        setBusy(false);
+        setError(e);
+      },
+    );
+  };
+  const to = parseFolder(name);
+  return (
+    <Dialog title={t('feeds.folderTitle', { folder: folderKey(path) })} onClose={close} testId="folder-dialog">
+      <form className="field" onSubmit={(e) => (e.preventDefault(), to.length > 0 && run(() => api.renameFeedFolder(path, to)))}>
+        <label htmlFor="folder-name">{t('feeds.folderNameLabel')}</label>
+        <div className="radio-row">
+          <input id="folder-name" className="input" type="text" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="btn" disabled={to.length === 0 || folderKey(to) === folderKey(path)}>
+            {t('feeds.rename')}
+          </button>
+        </div>
+      </form>
+      {Boolean(error) && (
+        <p role="alert" className="error-text">
+          {errorMessage(t, error)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="button" className="btn" disabled={unread === 0} onClick={() => run(() => api.markFeedsRead({ folder: path }))}>
+          {t('feeds.markAllRead')}
+        </button>
+      </div>
+    </Dialog>
+  );
+}
