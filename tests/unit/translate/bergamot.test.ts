@@ -171,7 +171,10 @@ describe('bergamot pack downloads (local HTTP server)', () => {
     const progress: [number, number][] = [];
     const pack = await store.installFromUrl(`${base}/packs/en-de/kabar-pack.json`, undefined, { onProgress: (d, t) => progress.push([d, t]) });
     expect(pack).toMatchObject({ id: 'en-de', version: '1.0' });
-    expect(progress.length).toBeGreaterThan(3);
+    // At least one report per file (model, shortlist, vocabulary); how many more depends on how
+    // the socket happens to chunk the bodies, so only the order is checked beyond that.
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < progress.length; i += 1) expect(progress[i][0]).toBeGreaterThanOrEqual(progress[i - 1][0]);
     expect(progress.at(-1)).toEqual([pack.bytes, pack.bytes]);
     expect(await store.load('en-de')).toBeTruthy();
   });
