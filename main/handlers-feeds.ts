@@ -17,7 +17,7 @@ import {
 } from './core/feeds';
 import type { Library } from './core/store';
 import type { HandlerContext, PartHandlers } from './handlers';
-import type { FeedInvoke, FeedView, RefreshStatus } from '../preload/contract';
+import type { FeedInvoke, FeedView, OpmlImportResult, RefreshStatus } from '../preload/contract';
 
 /** The first automatic refresh waits this long after start, so the window paints first. */
 export const START_DELAY_MS = 3000;
@@ -95,14 +95,30 @@ function viewOf(library: Library, feed: FeedRecord): FeedView {
   return feedView(feed, unreadCounts(library).feeds[feed.id] ?? 0);
 }
 
+/** The feed handlers plus what main calls itself: importing an .opml file the OS opened Kabar with. */
+export interface FeedPart extends PartHandlers<FeedInvoke> {
+  importOpmlPath: (path: string) => Promise<OpmlImportResult>;
+}
+
 /** The feeds (issue 4) handlers over one library, and how to release what they hold. */
-export function feedHandlers(library: Library, ctx: HandlerContext): PartHandlers<FeedInvoke> {
+export function feedHandlers(library: Library, ctx: HandlerContext): FeedPart {
   const { refresher, changed, flush } = scheduler(library, ctx);
   const stopFollowing = followInterval(library, refresher);
   if (library.settings().refreshMinutes > 0) refresher.reschedule(START_DELAY_MS);
   const edited = (feed: FeedRecord): FeedView => {
     changed([feed.id]);
     return viewOf(library, feed);
+  };
+
+  const importOpmlPath = async (path: string): Promise<OpmlImportResult> => {
+    const bytes = await readFile(path).catch(() => {
+      throw new KabarError('FILE_NOT_FOUND', `The file ${path} cannot be read.`, { path });
+    });
+    const result = importOpml(library, bytes, new Date());
+    changed(result.added.map((f) => f.id));
+    // New subscriptions fill in at once rather than at the next interval.
+    if (result.added.length > 0) void refresher.refresh(result.added.map((f) => f.id)).catch(() => undefined);
+    return { added: result.added.length, existing: result.existing, total: result.total };
   };
 
   const handlers: PartHandlers<FeedInvoke>['handlers'] = {
@@ -141,15 +157,7 @@ export function feedHandlers(library: Library, ctx: HandlerContext): PartHandler
     },
     'feeds:importOpml': async (strings) => {
       const path = await ctx.chooseFile?.(strings, { mode: 'open', extensions: ['opml', 'xml'] });
-      if (!path) return null;
-      const bytes = await readFile(path).catch(() => {
-        throw new KabarError('FILE_NOT_FOUND', `The file ${path} cannot be read.`, { path });
-      });
-      const result = importOpml(library, bytes, new Date());
-      changed(result.added.map((f) => f.id));
-      // New subscriptions fill in at once rather than at the next interval.
-      if (result.added.length > 0) void refresher.refresh(result.added.map((f) => f.id)).catch(() => undefined);
-      return { added: result.added.length, existing: result.existing, total: result.total };
+      return path ? importOpmlPath(path) : null;
     },
     'feeds:exportOpml': async (strings) => {
       const path = await ctx.chooseFile?.(strings, { mode: 'save', extensions: ['opml'], defaultName: 'kabar-feeds.opml' });
@@ -162,6 +170,7 @@ export function feedHandlers(library: Library, ctx: HandlerContext): PartHandler
   };
   return {
     handlers,
+    importOpmlPath,
     close: async () => {
       stopFollowing();
       await refresher.close();

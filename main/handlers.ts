@@ -8,7 +8,7 @@ import { openLibrary, type Library } from './core/store';
 import { feedHandlers } from './handlers-feeds';
 import { translateHandlers } from './handlers-translate';
 import type { TranslatorOptions } from './core/translate';
-import type { DialogStrings, Events, FeedInvoke, FolderDialogStrings, Invoke, MenuStrings, TranslateInvoke } from '../preload/contract';
+import type { DialogStrings, Events, FeedInvoke, FolderDialogStrings, Invoke, MenuStrings, OpmlImportResult, TranslateInvoke } from '../preload/contract';
 
 /** One handler per channel; a missing channel is a compile error. */
 export type Handlers = {
@@ -57,6 +57,8 @@ export interface FileDialogOptions {
 export interface HandlerSet {
   handlers: Handlers;
   library: Library;
+  /** Subscribes to the feeds of an OPML file the OS opened Kabar with (file association). */
+  importOpmlPath: (path: string) => Promise<OpmlImportResult>;
   close: () => Promise<void>;
 }
 
@@ -118,11 +120,12 @@ function coreHandlers(library: Library, ctx: HandlerContext): Omit<Handlers, key
 }
 
 /** Every handler over an opened library, and how to release what the parts hold. */
-export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Invoke> {
+export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Invoke> & Pick<HandlerSet, 'importOpmlPath'> {
   const feeds = feedHandlers(library, ctx);
   const translate = translateHandlers(library, ctx);
   return {
     handlers: { ...coreHandlers(library, ctx), ...feeds.handlers, ...translate.handlers },
+    importOpmlPath: feeds.importOpmlPath,
     close: async () => {
       await Promise.all([feeds.close(), translate.close()]);
     },
@@ -138,6 +141,7 @@ export async function createHandlers(ctx: HandlerContext): Promise<HandlerSet> {
   const parts = handlersFor(library, ctx);
   return {
     handlers: parts.handlers,
+    importOpmlPath: parts.importOpmlPath,
     library,
     close: async () => {
       unsubscribe();

@@ -11,6 +11,7 @@ import { createHandlers, type FileDialogOptions, type HandlerSet } from './handl
 import { registerIpc } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './media';
 import { setupMenu } from './menu';
+import { openWith, opmlPathsIn, readyOnFirstFeedList } from './open-with';
 import { resolveDataDir } from './paths';
 import { isExternalUrl, isOwnRendererUrl, MEDIA_HOST, MEDIA_SCHEME, rendererTarget, type RendererTarget } from './security';
 import { createMainWindow, secureSession } from './window';
@@ -35,12 +36,14 @@ function setupDataDir(): string {
   return dataDir;
 }
 
-function setupSingleInstance(): boolean {
+function setupSingleInstance(openFiles: (paths: string[]) => void): boolean {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
-  app.on('second-instance', () => {
+  // A second launch (e.g. double-clicking an .opml file) hands its arguments to this one.
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    openFiles(opmlPathsIn(argv.slice(1), workingDirectory));
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
@@ -150,14 +153,23 @@ function createWindow(target: RendererTarget, dataDir: string): void {
 
 function main(): void {
   const dataDir = setupDataDir();
-  if (!setupSingleInstance()) return;
+  let openFiles: (paths: string[]) => void = () => undefined;
+  if (!setupSingleInstance((paths) => openFiles(paths))) return;
   registerMediaScheme();
   const target = rendererTarget({
     htmlPath: join(OUT_DIR, 'renderer', 'index.html'),
     devUrl: process.env.ELECTRON_RENDERER_URL,
     packaged: app.isPackaged,
   });
-  const opened = setupHandlers(dataDir);
+  const { opened, ready } = readyOnFirstFeedList(setupHandlers(dataDir));
+  const open = openWith({ opened, windowReady: ready, emit });
+  openFiles = (paths) => void open(paths);
+  // macOS sends files as events (before or after ready); elsewhere they arrive in argv.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    openFiles([path]);
+  });
+  openFiles(opmlPathsIn(process.argv.slice(1), process.cwd()));
   setupIpc(opened, target);
   setupLifecycle(opened);
   void app.whenReady().then(() => {

@@ -4,7 +4,7 @@ import type { DialogStrings, FeedEvents, FeedInvoke, FeedOptions, FeedScope, Wir
 type Invoker = <C extends keyof FeedInvoke>(channel: C, ...args: Parameters<FeedInvoke[C]>) => Promise<Wire<ReturnType<FeedInvoke[C]>>>;
 
 /** The feeds (issue 4) events the bridge lets the renderer subscribe to. */
-export const FEED_EVENTS: Readonly<Record<keyof FeedEvents, true>> = { 'feeds:progress': true, 'feeds:changed': true };
+export const FEED_EVENTS: Readonly<Record<keyof FeedEvents, true>> = { 'feeds:progress': true, 'feeds:changed': true, 'feeds:opmlOpened': true };
 
 /** Named methods for the feeds (issue 4) channels. */
 export function feedApi(invoke: Invoker) {

@@ -85,5 +85,7 @@ export interface FeedEvents {
   'feeds:progress': RefreshStatus;
   /** Feed records or unread counts changed: the sidebar re-reads `feeds:list`. */
   'feeds:changed': { ids: string[] };
+  /** Kabar was opened with an .opml file (file association): its import's outcome. */
+  'feeds:opmlOpened': { path: string; result: OpmlImportResult | null; error: UserError | null };
 }
 

@@ -10,6 +10,11 @@ export function useFeedEvents(): void {
     void feeds.load();
     const offProgress = api.on('feeds:progress', (status) => useFeeds.getState().onProgress(status));
     const offChanged = api.on('feeds:changed', () => useFeeds.getState().reload());
+    // Kabar was opened with an .opml file: say what its import did, as the menu's import does.
+    const offOpened = api.on('feeds:opmlOpened', ({ result, error }) => {
+      if (error) useFeeds.setState({ error });
+      else if (result) useFeeds.getState().setNotice({ key: 'opmlImported', params: { added: result.added, existing: result.existing } });
+    });
     // Reading, marking read or deleting changes unread counts; reading position does not, and
     // feed-record changes (no article ids) arrive as feeds:changed.
     const offLibrary = api.on('library:changed', ({ ids, progressOnly }) => {
@@ -18,6 +23,7 @@ export function useFeedEvents(): void {
     return () => {
       offProgress();
       offChanged();
+      offOpened();
       offLibrary();
     };
   }, []);
