@@ -1,4 +1,4 @@
-/** First run: what Kabar is and the three ways to add an article. */
+/** First run: what Kabar is, the three ways to add an article, and how to follow feeds. */
 import { useTranslation } from 'react-i18next';
 import { chooseAndImport } from '../import/chooseFiles';
 import { useUi } from '../../stores/ui';
@@ -16,12 +16,16 @@ export function Welcome() {
         <li>{t('welcome.files')}</li>
         <li>{t('welcome.drop')}</li>
       </ol>
+      <p>{t('welcome.feeds')}</p>
       <div className="actions welcome-actions">
         <button type="button" className="btn btn-primary" onClick={() => useUi.getState().openDialog({ kind: 'import' })}>
           {t('welcome.addButton')}
         </button>
         <button type="button" className="btn" onClick={() => void chooseAndImport(t)}>
           {t('welcome.filesButton')}
+        </button>
+        <button type="button" className="btn" onClick={() => useUi.getState().openDialog({ kind: 'subscribe' })}>
+          {t('welcome.feedsButton')}
         </button>
       </div>
     </section>
