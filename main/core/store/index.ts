@@ -1,5 +1,5 @@
 /** Opening a library folder: layout, write lock, library.json (with recovery), journal replay, search index. */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
@@ -10,7 +10,7 @@ import { AtomicJsonFile, storageError } from './atomic';
 import { Journal, readJournal, repairTornTail, rotatedPath } from './journal';
 import { Library } from './library';
 import { ensureLayout, loadLibraryData } from './load';
-import { acquireWriteLock, type WriteLock } from './lock';
+import { acquireWriteLock, LOCK_FILE, type WriteLock } from './lock';
 import { emptyLibrary, type LibraryData } from './schema';
 
 export { Library, type AddResult } from './library';
@@ -58,7 +58,28 @@ export async function openLibrary(options: OpenOptions): Promise<Library> {
   }
 }
 
+/** A temp file of an atomic write (`.<name>.<pid>.<n>.tmp`) or a backup copy (`<name>.tmp`). */
+const TEMP_FILE = /\.tmp$/;
+
+/**
+ * Removes temp files that writers killed mid-write left behind: they were never renamed into
+ * place, so nothing refers to them. Only while no other open in this process could be writing.
+ */
+function sweepTempFiles(dir: string): void {
+  for (const folder of ['', 'articles', 'media', 'backups']) {
+    let names: string[];
+    try {
+      names = readdirSync(join(dir, folder));
+    } catch {
+      continue;
+    }
+    // Lock attempts of live processes also use .tmp names; lock.ts tidies those of dead ones.
+    for (const name of names) if (TEMP_FILE.test(name) && !name.startsWith(LOCK_FILE)) rmSync(join(dir, folder, name), { force: true });
+  }
+}
+
 async function openForWriting(dir: string, now: () => Date, lock: WriteLock): Promise<Library> {
+  if (lock.sole) sweepTempFiles(dir);
   const file = new AtomicJsonFile<LibraryData>(join(dir, 'library.json'));
   const loaded = await loadLibraryData(dir, file, now());
   const db = new Low<LibraryData>(file, emptyLibrary());

@@ -24,6 +24,8 @@ export interface LockInfo {
 /** A held lock: release it when the library closes. */
 export interface WriteLock {
   readonly path: string;
+  /** No other open in this process shares the lock: leftovers of earlier writers can be tidied. */
+  readonly sole: boolean;
   release(): void;
 }
 
@@ -166,6 +168,7 @@ export function acquireWriteLock(folder: string, owner: 'app' | 'cli'): WriteLoc
 }
 
 function held(dir: string, path: string): WriteLock {
+  const sole = !heldHere.has(dir);
   heldHere.set(dir, (heldHere.get(dir) ?? 0) + 1);
   const heartbeat = setInterval(() => {
     const now = new Date();
@@ -175,6 +178,7 @@ function held(dir: string, path: string): WriteLock {
   let released = false;
   return {
     path,
+    sole,
     release: () => {
       if (released) return;
       released = true;
