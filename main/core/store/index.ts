@@ -1,12 +1,15 @@
 /** Opening a library folder: layout, write lock, library.json (with recovery), journal replay, search index. */
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
 import { KabarError } from '../errors';
 import { openSearchIndex, type SearchIndex } from '../search';
-import { listArticleFileIds } from './article-files';
-import { AtomicJsonFile, storageError } from './atomic';
+import type { RecoveryReport } from '../types';
+import { damagedDir, listArticleFileIds } from './article-files';
+import { AtomicJsonFile, storageError, writeFileAtomic } from './atomic';
+import { stamp } from './backups';
 import { Journal, readJournal, repairTornTail, rotatedPath } from './journal';
 import { Library } from './library';
 import { ensureLayout, loadLibraryData } from './load';
@@ -84,27 +87,48 @@ async function openForWriting(dir: string, now: () => Date, lock: WriteLock): Pr
   const loaded = await loadLibraryData(dir, file, now());
   const db = new Low<LibraryData>(file, emptyLibrary());
   db.data = loaded.data;
+  if (loaded.fresh) await db.write();
 
   const journalPath = join(dir, 'library.journal');
   const rotated = readJournal(rotatedPath(journalPath));
   repairTornTail(journalPath);
   const current = readJournal(journalPath);
+  // A torn tail was cut above; any other line that does not parse is damage: keep the files.
+  const journalDamage = rotated.dropped + current.dropped > 0 ? await keepDamagedJournal(dir, journalPath, now()) : null;
   const journal = new Journal(journalPath);
   const index = await openSearchIndex(join(dir, 'index'));
-  const library = new Library({ dir, db, journal, index, now, recovery: loaded.recovery, release: () => lock.release() });
+  const recovery = loaded.recovery ?? journalDamage;
+  const library = new Library({ dir, db, journal, index, now, recovery, release: () => lock.release() });
   library.replay([...rotated.entries, ...current.entries]);
 
   if (loaded.recovery) {
     loaded.recovery.articlesRecovered = await library.adoptOrphans(await listArticleFileIds(dir));
   }
   if (loaded.recovery || index.needsRebuild || index.size() !== library.ids().length) await library.reconcileIndex();
-  if (loaded.dirty || rotated.entries.length > 0) {
+  if (loaded.dirty || rotated.entries.length > 0 || journalDamage) {
     library.markDirty();
     await library.compact();
-  } else {
+  } else if (!loaded.fresh) {
+    // (An empty new library is not worth a backup; its first compaction takes one.)
     library.runInBackground(() => library.backupIfDue());
   }
   return library;
+}
+
+/** Copies journal files with damaged lines to damaged/ (compaction will fold the good lines in). */
+async function keepDamagedJournal(dir: string, journalPath: string, now: Date): Promise<RecoveryReport> {
+  const folder = damagedDir(dir);
+  await mkdir(folder, { recursive: true });
+  const kept = join(folder, `library.journal.${stamp(now)}`);
+  const parts = [rotatedPath(journalPath), journalPath].filter((p) => existsSync(p)).map((p) => readFileSync(p));
+  await writeFileAtomic(kept, Buffer.concat(parts));
+  return {
+    movedAsideTo: kept,
+    restoredFrom: null,
+    articlesRecovered: 0,
+    cause: 'journal',
+    message: `Some lines of the library's change journal were damaged and skipped; every other change was kept. The journal as it was is kept at ${kept}.`,
+  };
 }
 
 /**

@@ -18,7 +18,7 @@ import type {
   TagCount,
   Translation,
 } from '../types';
-import { blocksText, readArticleFile, removeArticleFile, writeArticleFile, type ArticleFile } from './article-files';
+import { blocksText, keepDamaged, readArticleFile, removeArticleFile, writeArticleFile, type ArticleFile } from './article-files';
 import { storageError } from './atomic';
 import { backupLibraryFile, newestBackupAge } from './backups';
 import { articleId, countWords, readingMinutes } from './identity';
@@ -143,7 +143,9 @@ export class Library {
   async get(id: string): Promise<Article> {
     const meta = this.meta(id);
     const file = await readArticleFile(this.dir, id);
-    return { ...meta, blocks: file.blocks, translations: file.translations };
+    const article: Article = { ...meta, blocks: file.blocks, translations: file.translations };
+    if (file.damagedTranslations) article.damagedTranslations = Object.keys(file.damagedTranslations);
+    return article;
   }
 
   /** Whether a live (not trashed) article has this id. */
@@ -225,6 +227,7 @@ export class Library {
     const existing = this.byId.get(id);
     if (existing) {
       if (existing.deletedAt && options.keepTrashed) return { meta: existing, created: false };
+      await this.replaceDamagedBody(existing, extracted);
       if (existing.deletedAt) await this.restore(id);
       if (tags.length > 0) this.addTags(id, tags);
       return { meta: existing, created: false };
@@ -238,6 +241,24 @@ export class Library {
     this.rememberTags(tags);
     this.commit([{ t: 'put', meta }]);
     return { meta, created: true };
+  }
+
+  /**
+   * Importing an article again is how a user repairs one whose body file is damaged or missing (the
+   * ARTICLE_DAMAGED message says so): the damaged file is moved to `damaged/`, the new body written.
+   */
+  private async replaceDamagedBody(meta: ArticleMeta, extracted: ExtractedArticle): Promise<void> {
+    try {
+      await readArticleFile(this.dir, meta.id);
+      return;
+    } catch (error) {
+      if (!(error instanceof KabarError) || error.code !== 'ARTICLE_DAMAGED') throw error;
+    }
+    await keepDamaged(this.dir, meta.id, this.now(), { move: true }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error, meta.id);
+    });
+    await writeArticleFile(this.dir, meta, extracted.blocks, {});
+    if (!meta.deletedAt) await this.indexAdd(meta.id, { title: meta.title, body: blocksText(extracted.blocks) });
   }
 
   /**
@@ -414,9 +435,15 @@ export class Library {
     this.assertWritable();
     const write = this.bodyWrites.then(async () => {
       const file = await readArticleFile(this.dir, id);
-      const translations = { ...file.translations, [translation.lang]: translation };
-      await writeArticleFile(this.dir, meta, file.blocks, translations);
-      if (!meta.deletedAt) await this.indexAdd(id, searchDoc(meta, { blocks: file.blocks, translations }));
+      const damaged = { ...file.damagedTranslations };
+      // Replacing a damaged entry: the file as it was is kept in damaged/ first. Other damaged
+      // entries are written back untouched.
+      if (translation.lang in damaged || '*' in damaged) await keepDamaged(this.dir, id, this.now());
+      delete damaged[translation.lang];
+      delete damaged['*'];
+      const whole = { ...file.translations, [translation.lang]: translation };
+      await writeArticleFile(this.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole });
+      if (!meta.deletedAt) await this.indexAdd(id, searchDoc(meta, { blocks: file.blocks, translations: whole }));
       for (const listener of this.listeners) listener([id], false);
     });
     this.bodyWrites = write.catch(() => undefined);

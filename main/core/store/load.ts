@@ -17,6 +17,11 @@ export interface LoadResult {
   recovery: RecoveryReport | null;
   /** The data differs from the file (migrated or recovered): write it back soon. */
   dirty: boolean;
+  /**
+   * A new library (no library.json, backups or article files): its empty library.json is written
+   * at once, so a crash before the first compaction is not mistaken for a lost library.json.
+   */
+  fresh?: boolean;
 }
 
 /** Creates the data folder layout. */
@@ -68,7 +73,7 @@ async function recoverInMemory(dir: string, why: 'unreadable' | 'invalid'): Prom
 /** No library.json: a new library, unless backups or article files show one existed. */
 async function loadMissing(dir: string): Promise<LoadResult> {
   const hadLibrary = (await listBackups(dir)).length > 0 || (await listArticleFileIds(dir)).length > 0;
-  if (!hadLibrary) return { data: emptyLibrary(), recovery: null, dirty: false };
+  if (!hadLibrary) return { data: emptyLibrary(), recovery: null, dirty: false, fresh: true };
   const restored = await newestGoodBackup(dir);
   return {
     data: restored?.data ?? emptyLibrary(),
