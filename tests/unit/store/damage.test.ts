@@ -140,7 +140,7 @@ describe('a damaged translation inside an article file', () => {
 });
 
 describe('a damaged search index', () => {
-  for (let [name, file, bytes] of [
+  for (const [name, file, given] of [
     ['manifest', 'manifest.json', '{"format":'],
     ['log', null, ''],
   ] as [string, string | null, string][]) {
@@ -148,6 +148,7 @@ describe('a damaged search index', () => {
       const { dir, ids } = await libraryWithThree();
       const indexDir = join(dir, 'index');
       const target = file ?? (await readdir(indexDir)).find((n) => n.startsWith('log-'));
+      let bytes = given;
       if (file === null) {
         // The first logged document garbled, the ones after it intact: damage, not a torn tail.
         const lines = (await readFile(join(indexDir, target as string), 'utf8')).split('\n');
