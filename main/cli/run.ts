@@ -42,6 +42,8 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
+While Kabar (or another kabar command) has the library open, only the reading commands work
+(list, show, search, export, tags, feeds list, feeds export-opml, engines); the others say so.
 Ids may be shortened to any unique prefix. Without --data, Kabar's own data folder is used
 (KABAR_DATA_DIR overrides it). --json prints one JSON document; errors go to stderr.`;
 

@@ -18,6 +18,19 @@ const PAGE_FILES = corpusFiles('pages', /^source\.html$/, 160 * 1024);
 const FEED_FILES = corpusFiles('feeds', /\.(xml|rss|atom|rdf|json)$/, 160 * 1024).filter((f) => !f.includes('/output/') && !f.includes('/opml/'));
 const OPML_FILES = corpusFiles('feeds/opml', /\.(opml|xml)$/);
 
+/**
+ * Long runs of one character inside ordinary text: the shape that makes a backtracking regex
+ * quadratic (this generator found plaintext-space-run, see regressions.test.ts).
+ */
+const LONG_RUNS = fc
+  .record({
+    head: fc.string({ maxLength: 40 }),
+    run: fc.constantFrom(' ', '\t', '\u200b', '.', ',', '(', ')', '-', '"', 'a', '\n', '\r\n', '<', '&', ':', '\u3000', 'ー'),
+    length: fc.integer({ min: 20_000, max: 60_000 }),
+    tail: fc.string({ maxLength: 40 }),
+  })
+  .map(({ head, run, length, tail }) => `${head}${run.repeat(length)}${tail}`);
+
 const CONTENT_TYPES = fc.option(
   fc.oneof(
     fc.constantFrom('text/html; charset=utf-8', 'text/plain; charset=shift_jis', 'text/xml; charset=bogus', 'text/html; charset="gb2312"', 'application/rss+xml;charset=utf-16', 'text/plain; charset=', ';;;charset=windows-1252;;'),
@@ -44,6 +57,7 @@ describe('fuzzing', () => {
       { seed: SEED + 1, numRuns: 1000 },
     );
     fc.assert(fc.property(mutatedCorpus(TEXT_FILES), ({ file, bytes }) => check(Buffer.from(bytes).toString('utf8'), file)), { seed: SEED + 2, numRuns: 800 });
+    fc.assert(fc.property(LONG_RUNS, (text) => check(text, 'long runs')), { seed: SEED + 11, numRuns: 60, endOnFailure: true });
     report('plain-text parser', s, SEED);
   });
 
@@ -57,6 +71,7 @@ describe('fuzzing', () => {
       }
     };
     fc.assert(fc.property(fc.uint8Array({ maxLength: 4096 }), CONTENT_TYPES, (bytes, ct) => check(bytes, ct, 'random bytes')), { seed: SEED + 3, numRuns: 1500 });
+    fc.assert(fc.property(LONG_RUNS, CONTENT_TYPES, (text, ct) => check(new TextEncoder().encode(text), ct, 'long runs')), { seed: SEED + 14, numRuns: 30, endOnFailure: true });
     const encodings = corpusFiles('feeds/feedparser/encoding', /./);
     fc.assert(fc.property(mutatedCorpus([...encodings, ...PAGE_FILES.slice(0, 20), ...TEXT_FILES]), CONTENT_TYPES, ({ file, bytes }, ct) => check(bytes, ct, file)), {
       seed: SEED + 4,
@@ -78,6 +93,7 @@ describe('fuzzing', () => {
       .map((parts) => new TextEncoder().encode(parts.join('')));
     fc.assert(fc.property(xmlish, url, (bytes, u) => check(bytes, { url: u }, 'feed-like markup')), { seed: SEED + 6, numRuns: 600 });
     fc.assert(fc.property(mutatedCorpus(FEED_FILES), CONTENT_TYPES, url, ({ file, bytes }, ct, u) => check(bytes, { contentType: ct, url: u }, file)), { seed: SEED + 7, numRuns: 700 });
+    fc.assert(fc.property(LONG_RUNS, (text) => check(new TextEncoder().encode(`<rss><channel><item><title>${text}</title></item></channel></rss>`), {}, 'long runs')), { seed: SEED + 12, numRuns: 30, endOnFailure: true });
     report('feed parser', s, SEED);
   });
 
@@ -93,6 +109,7 @@ describe('fuzzing', () => {
       .map((parts) => new TextEncoder().encode(parts.join('')));
     fc.assert(fc.property(opmlish, (bytes) => check(bytes, 'OPML-like markup')), { seed: SEED + 9, numRuns: 600 });
     fc.assert(fc.property(mutatedCorpus(OPML_FILES), ({ file, bytes }) => check(bytes, file)), { seed: SEED + 10, numRuns: 800 });
+    fc.assert(fc.property(LONG_RUNS, (text) => check(new TextEncoder().encode(`<opml><body><outline text="${text}" xmlUrl="https://e.com/f"/></body></opml>`), 'long runs')), { seed: SEED + 13, numRuns: 30, endOnFailure: true });
     report('OPML parser', s, SEED);
   });
 
