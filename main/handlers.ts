@@ -134,7 +134,9 @@ export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers
 
 /** Opens the library in ctx.dataDir and returns the handlers over it. */
 export async function createHandlers(ctx: HandlerContext): Promise<HandlerSet> {
-  const library = await openLibrary({ dir: ctx.dataDir });
+  // The app holds the write lock while it runs (CLI writes then fail with LIBRARY_LOCKED); a
+  // folder it cannot write opens for reading, and writes say LIBRARY_READ_ONLY.
+  const library = await openLibrary({ dir: ctx.dataDir, owner: 'app', readOnlyFallback: true });
   const unsubscribe = library.onChange((ids, progressOnly) =>
     ctx.emit('library:changed', progressOnly ? { ids, progressOnly } : { ids }),
   );

@@ -1,10 +1,12 @@
 /** Parses `kabar` arguments, opens the library, runs one command and prints its result. */
+import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KabarError, toKabarError } from '../core/errors';
 import { restoreBackup } from '../core/export';
-import { openLibrary } from '../core/store';
+import { acquireWriteLock, openLibrary } from '../core/store';
 import { resolveDataDir } from '../paths';
+import { commandAccess } from './access';
 import { COMMANDS, type CommandOptions } from './commands';
 import { FEED_COMMANDS } from './feeds';
 import { TRANSLATE_COMMANDS } from './translate';
@@ -40,6 +42,8 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
+While Kabar (or another kabar command) has the library open, only the reading commands work
+(list, show, search, export, tags, feeds list, feeds export-opml, engines); the others say so.
 Ids may be shortened to any unique prefix. Without --data, Kabar's own data folder is used
 (KABAR_DATA_DIR overrides it). --json prints one JSON document; errors go to stderr.`;
 
@@ -83,6 +87,17 @@ function print(io: CliIo, json: boolean, result: CommandResult): void {
   io.stdout(json ? JSON.stringify(result.json, null, 2) : result.text);
 }
 
+/** Restores a backup while holding the write lock, so it never replaces a library the app has open. */
+async function restoreWithLock(dir: string, archive: string): Promise<Awaited<ReturnType<typeof restoreBackup>>> {
+  await mkdir(dir, { recursive: true });
+  const lock = acquireWriteLock(dir, 'cli');
+  try {
+    return await restoreBackup(dir, archive, new Date());
+  } finally {
+    lock.release();
+  }
+}
+
 /** Runs the CLI; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let json = argv.includes('--json');
@@ -97,13 +112,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     if (parsed.command === 'restore') {
       const [file] = parsed.options.positionals;
       if (!file) throw new KabarError('INVALID_ARGUMENT', 'Usage: kabar restore FILE');
-      const result = await restoreBackup(dir, resolve(io.cwd, file), new Date());
+      const result = await restoreWithLock(dir, resolve(io.cwd, file));
       print(io, json, { json: { dataDir: dir, ...result }, text: `restored ${result.files} files; the previous library is in ${result.previous}` });
       return 0;
     }
     const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
-    const library = await openLibrary({ dir });
+    const access = commandAccess(parsed.command, parsed.options.positionals);
+    const library = await openLibrary({ dir, access, owner: 'cli' });
     if (library.recovery) io.stderr(`kabar: ${library.recovery.message}`);
     try {
       const result = await command(library, parsed.options);

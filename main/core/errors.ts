@@ -28,7 +28,13 @@ export type ErrorCode =
   | 'TRANSLATION_FAILED'
   | 'NOT_A_FEED'
   | 'FEED_MALFORMED'
-  | 'NO_FEED_FOUND';
+  | 'NO_FEED_FOUND'
+  /** Another process (the app, or a CLI command) has the library open for writing. */
+  | 'LIBRARY_LOCKED'
+  /** The data folder cannot be written (read-only disk or folder, no permission). */
+  | 'LIBRARY_READ_ONLY'
+  /** The disk holding the data folder is full. */
+  | 'DISK_FULL';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

@@ -117,6 +117,8 @@ export interface ArticleBody {
 export interface Article extends ArticleMeta {
   blocks: Block[];
   translations: Record<string, Translation>;
+  /** Languages whose stored translation is damaged (left out of `translations`, kept on disk); translate again to replace it. */
+  damagedTranslations?: string[];
 }
 
 /** How the article list is filtered, sorted and paged. */
@@ -252,4 +254,6 @@ export interface RecoveryReport {
   articlesRecovered: number;
   /** Translatable summary code and English text for the user. */
   message: string;
+  /** What was damaged: library.json (default) or lines of the change journal (skipped, file kept). */
+  cause?: 'library' | 'journal';
 }

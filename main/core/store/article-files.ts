@@ -4,7 +4,7 @@
  * plain text, so a search can build snippets without reading and parsing whole article files.
  */
 import fs from 'node:fs';
-import { readdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
 import { SNIPPET_TEXT_CHARS } from '../search/snippet';
@@ -15,6 +15,41 @@ import { writeFileAtomic } from './atomic';
 export interface ArticleFile extends ArticleBody {
   schemaVersion: 1;
   meta: ArticleMeta;
+  /**
+   * Translation entries that are not valid translations (damaged on disk), by language. They are
+   * left out of `translations` so the reader never sees half a translation, and kept as they are
+   * when the file is rewritten. Never written back under this name.
+   */
+  damagedTranslations?: Record<string, unknown>;
+}
+
+/** Where damaged files are kept (outside articles/, so backups and article listings skip them). */
+export function damagedDir(dir: string): string {
+  return join(dir, 'damaged');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isBlockList(value: unknown): boolean {
+  return Array.isArray(value) && value.every((b) => isRecord(b) && typeof b.type === 'string' && typeof b.text === 'string');
+}
+
+/** Whether a stored translation entry is whole: language, title and text blocks. */
+export function isTranslation(value: unknown, lang: string): value is Translation {
+  return isRecord(value) && value.lang === lang && typeof value.title === 'string' && isBlockList(value.blocks);
+}
+
+/**
+ * Keeps a copy (or, with `move`, the file itself) of a damaged article file in `damaged/`, named
+ * with the time, before anything replaces it. Returns where it went.
+ */
+export async function keepDamaged(dir: string, id: string, now: Date, { move = false } = {}): Promise<string> {
+  await mkdir(damagedDir(dir), { recursive: true });
+  const target = join(damagedDir(dir), `${id}.${now.toISOString().replace(/[:.]/g, '-')}.json`);
+  await (move ? rename : copyFile)(articlePath(dir, id), target);
+  return target;
 }
 
 const ID_PATTERN = /^[a-f0-9]{16,64}$/;
@@ -124,14 +159,30 @@ export async function readArticleFile(dir: string, id: string): Promise<ArticleF
     }
     throw error;
   }
+  let file: ArticleFile;
   try {
-    const file = JSON.parse(text) as ArticleFile;
-    if (!Array.isArray(file.blocks)) throw new Error('no blocks');
-    file.translations ??= {};
-    return file;
+    file = JSON.parse(text) as ArticleFile;
+    if (!isRecord(file) || !isBlockList(file.blocks)) throw new Error('no blocks');
   } catch {
     throw new KabarError('ARTICLE_DAMAGED', 'The text of this article is damaged. Import it again from its source.', { id });
   }
+  return splitTranslations(file);
+}
+
+/** Separates whole translations from damaged entries (see ArticleFile.damagedTranslations). */
+function splitTranslations(file: ArticleFile): ArticleFile {
+  const stored: unknown = file.translations;
+  const translations: Record<string, Translation> = {};
+  const damaged: Record<string, unknown> = {};
+  if (isRecord(stored)) {
+    for (const [lang, entry] of Object.entries(stored)) {
+      if (isTranslation(entry, lang)) translations[lang] = entry;
+      else damaged[lang] = entry;
+    }
+  } else if (stored !== undefined) {
+    damaged['*'] = stored;
+  }
+  return Object.keys(damaged).length > 0 ? { ...file, translations, damagedTranslations: damaged } : { ...file, translations };
 }
 
 /** Deletes an article's body file and its text sidecar (used when the trash is emptied). */

@@ -6,6 +6,25 @@
 import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { KabarError } from '../errors';
+
+const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
+
+/**
+ * Turns a failed write into the error a user can act on: a full disk (DISK_FULL), a folder that
+ * cannot be written (LIBRARY_READ_ONLY); anything else stays as it is. KabarErrors pass through.
+ */
+export function storageError(error: unknown, path: string): unknown {
+  if (error instanceof KabarError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') {
+    return new KabarError('DISK_FULL', `The disk is full (writing ${path}); nothing was changed. Free some space and try again.`, { path });
+  }
+  if (code && READ_ONLY_CODES.has(code)) {
+    return new KabarError('LIBRARY_READ_ONLY', `The library folder cannot be written (${code} on ${path}); it can only be read.`, { path });
+  }
+  return error;
+}
 
 let tempCounter = 0;
 
@@ -22,8 +41,16 @@ function tempPathFor(target: string): string {
 export async function writeFileAtomic(
   target: string,
   data: string | Uint8Array,
-  { durable = true }: { durable?: boolean } = {},
+  options: { durable?: boolean } = {},
 ): Promise<void> {
+  try {
+    await writeThenRename(target, data, options.durable ?? true);
+  } catch (error) {
+    throw storageError(error, target);
+  }
+}
+
+async function writeThenRename(target: string, data: string | Uint8Array, durable: boolean): Promise<void> {
   const temp = tempPathFor(target);
   const handle = await open(temp, 'w');
   try {

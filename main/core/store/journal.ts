@@ -7,6 +7,8 @@ import {
   appendFileSync,
   closeSync,
   existsSync,
+  fstatSync,
+  ftruncateSync,
   fsyncSync,
   openSync,
   readFileSync,
@@ -16,6 +18,7 @@ import {
   writeSync,
 } from 'node:fs';
 import type { ArticleMeta, Settings } from '../types';
+import { storageError } from './atomic';
 
 /** One journaled change; each is idempotent, so replaying twice is harmless. */
 export type JournalEntry =
@@ -43,10 +46,27 @@ export class Journal {
   /** Appends entries and fsyncs: once this returns, a crash cannot lose them. */
   append(entries: JournalEntry[]): void {
     if (entries.length === 0) return;
-    if (this.fd === null) this.fd = openSync(this.path, 'a');
     const text = entries.map((e) => JSON.stringify(e)).join('\n') + '\n';
-    writeSync(this.fd, text);
-    fsyncSync(this.fd);
+    let before = -1;
+    try {
+      if (this.fd === null) this.fd = openSync(this.path, 'a');
+      before = fstatSync(this.fd).size;
+      const bytes = Buffer.from(text);
+      // A write may be short (a nearly full disk); the next one then reports why.
+      for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
+      fsyncSync(this.fd);
+    } catch (error) {
+      // A full disk may have taken part of the text: cut it off, so the next entry starts on a
+      // clean line and the change reads as never made (the caller is told it failed).
+      if (this.fd !== null && before >= 0) {
+        try {
+          ftruncateSync(this.fd, before);
+        } catch {
+          // Reading drops a torn last line anyway.
+        }
+      }
+      throw storageError(error, this.path);
+    }
     this.length += entries.length;
   }
 

@@ -18,7 +18,8 @@ import type {
   TagCount,
   Translation,
 } from '../types';
-import { blocksText, readArticleFile, removeArticleFile, writeArticleFile, type ArticleFile } from './article-files';
+import { blocksText, keepDamaged, readArticleFile, removeArticleFile, writeArticleFile, type ArticleFile } from './article-files';
+import { storageError } from './atomic';
 import { backupLibraryFile, newestBackupAge } from './backups';
 import { articleId, countWords, readingMinutes } from './identity';
 import { Journal, type JournalEntry } from './journal';
@@ -40,6 +41,10 @@ export interface LibraryParts {
   index: SearchIndex;
   now: () => Date;
   recovery: RecoveryReport | null;
+  /** Opened for reading only (a CLI read, or a folder that cannot be written): every write throws. */
+  readOnly?: boolean;
+  /** Released when the library closes (the write lock, a temporary copy of the index). */
+  release?: () => Promise<void> | void;
 }
 
 /** The outcome of adding an article. */
@@ -60,6 +65,9 @@ export class Library {
   readonly dir: string;
   readonly mediaDir: string;
   recovery: RecoveryReport | null;
+  /** True when this library was opened for reading only; writes throw LIBRARY_READ_ONLY. */
+  readonly readOnly: boolean;
+  private readonly release: () => Promise<void> | void;
   private readonly db: Low<LibraryData>;
   private readonly journal: Journal;
   private readonly index: SearchIndex;
@@ -85,6 +93,8 @@ export class Library {
     this.index = parts.index;
     this.now = parts.now;
     this.recovery = parts.recovery;
+    this.readOnly = parts.readOnly ?? false;
+    this.release = parts.release ?? (() => undefined);
     for (const meta of parts.db.data.articles) this.byId.set(meta.id, meta);
   }
 
@@ -133,7 +143,9 @@ export class Library {
   async get(id: string): Promise<Article> {
     const meta = this.meta(id);
     const file = await readArticleFile(this.dir, id);
-    return { ...meta, blocks: file.blocks, translations: file.translations };
+    const article: Article = { ...meta, blocks: file.blocks, translations: file.translations };
+    if (file.damagedTranslations) article.damagedTranslations = Object.keys(file.damagedTranslations);
+    return article;
   }
 
   /** Whether a live (not trashed) article has this id. */
@@ -209,24 +221,44 @@ export class Library {
   }
 
   private async addNow(extracted: ExtractedArticle, options: { tags?: string[]; id?: string; keepTrashed?: boolean }): Promise<AddResult> {
+    this.assertWritable();
     const id = options.id ?? articleId(extracted);
     const tags = (options.tags ?? []).map(cleanTag);
     const existing = this.byId.get(id);
     if (existing) {
       if (existing.deletedAt && options.keepTrashed) return { meta: existing, created: false };
+      await this.replaceDamagedBody(existing, extracted);
       if (existing.deletedAt) await this.restore(id);
       if (tags.length > 0) this.addTags(id, tags);
       return { meta: existing, created: false };
     }
     const meta = this.newMeta(id, extracted, tags);
     await writeArticleFile(this.dir, meta, extracted.blocks, {});
-    await this.index.add(id, { title: meta.title, body: blocksText(extracted.blocks) });
+    await this.indexAdd(id, { title: meta.title, body: blocksText(extracted.blocks) });
     this.byId.set(id, meta);
     this.sorted = {};
     this.countsCache = null;
     this.rememberTags(tags);
     this.commit([{ t: 'put', meta }]);
     return { meta, created: true };
+  }
+
+  /**
+   * Importing an article again is how a user repairs one whose body file is damaged or missing (the
+   * ARTICLE_DAMAGED message says so): the damaged file is moved to `damaged/`, the new body written.
+   */
+  private async replaceDamagedBody(meta: ArticleMeta, extracted: ExtractedArticle): Promise<void> {
+    try {
+      await readArticleFile(this.dir, meta.id);
+      return;
+    } catch (error) {
+      if (!(error instanceof KabarError) || error.code !== 'ARTICLE_DAMAGED') throw error;
+    }
+    await keepDamaged(this.dir, meta.id, this.now(), { move: true }).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageError(error, meta.id);
+    });
+    await writeArticleFile(this.dir, meta, extracted.blocks, {});
+    if (!meta.deletedAt) await this.indexAdd(meta.id, { title: meta.title, body: blocksText(extracted.blocks) });
   }
 
   /**
@@ -241,6 +273,7 @@ export class Library {
   }
 
   private async addManyNow(items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
+    this.assertWritable();
     const fresh = new Map<string, { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] }>();
     for (const { extracted, id: given } of items) {
       const id = given ?? articleId(extracted);
@@ -257,7 +290,7 @@ export class Library {
     };
     await Promise.all(Array.from({ length: Math.min(8, list.length) }, writer));
     for (const { meta, blocks } of list) {
-      await this.index.add(meta.id, { title: meta.title, body: blocksText(blocks) });
+      await this.indexAdd(meta.id, { title: meta.title, body: blocksText(blocks) });
       this.byId.set(meta.id, meta);
     }
     this.sorted = {};
@@ -270,23 +303,30 @@ export class Library {
   async delete(id: string): Promise<void> {
     const meta = this.meta(id);
     if (meta.deletedAt) return;
-    meta.deletedAt = this.now().toISOString();
-    await this.index.remove(id);
-    this.commit([{ t: 'put', meta }]);
+    this.assertWritable();
+    await this.index.remove(id).catch((error: unknown) => {
+      throw storageError(error, 'index');
+    });
+    this.change(id, (m) => {
+      m.deletedAt = this.now().toISOString();
+    });
   }
 
   /** Brings an article back from the trash. */
   async restore(id: string): Promise<void> {
     const meta = this.meta(id);
     if (!meta.deletedAt) return;
+    this.assertWritable();
     const file = await readArticleFile(this.dir, id);
-    meta.deletedAt = null;
-    await this.index.add(id, searchDoc(meta, file));
-    this.commit([{ t: 'put', meta }]);
+    await this.indexAdd(id, searchDoc(meta, file));
+    this.change(id, (m) => {
+      m.deletedAt = null;
+    });
   }
 
   /** Deletes every trashed article for good, files included. Returns how many. */
   async emptyTrash(): Promise<number> {
+    this.assertWritable();
     const trashed = [...this.byId.values()].filter((m) => m.deletedAt);
     for (const meta of trashed) {
       this.byId.delete(meta.id);
@@ -300,20 +340,19 @@ export class Library {
 
   /** Adds tags to an article (case-insensitively unique, first spelling wins library-wide). */
   addTags(id: string, tags: string[]): ArticleMeta {
-    const meta = this.meta(id);
     const cleaned = tags.map(cleanTag).map((t) => this.canonicalTag(t));
-    meta.tags = withTags(meta.tags, cleaned);
+    const meta = this.change(id, (m) => {
+      m.tags = withTags(m.tags, cleaned);
+    });
     this.rememberTags(cleaned);
-    this.commit([{ t: 'put', meta }]);
     return meta;
   }
 
   /** Removes tags from an article. */
   removeTags(id: string, tags: string[]): ArticleMeta {
-    const meta = this.meta(id);
-    meta.tags = withoutTags(meta.tags, tags.map(cleanTag));
-    this.commit([{ t: 'put', meta }]);
-    return meta;
+    return this.change(id, (m) => {
+      m.tags = withoutTags(m.tags, tags.map(cleanTag));
+    });
   }
 
   /** Renames a tag everywhere; renaming onto an existing tag merges the two. */
@@ -323,6 +362,7 @@ export class Library {
 
   /** Replaces every tag in `from` by `to` on every article. Returns how many articles changed. */
   mergeTags(from: string[], to: string): number {
+    this.assertWritable();
     const target = cleanTag(to);
     const fromKeys = new Set(from.map(cleanTag).map(tagKey));
     const changed: JournalEntry[] = [];
@@ -347,22 +387,21 @@ export class Library {
 
   /** Bookmarks or unbookmarks an article. Bookmarked articles are never pruned. */
   setBookmarked(id: string, on: boolean): ArticleMeta {
-    const meta = this.meta(id);
-    meta.bookmarked = on;
-    this.commit([{ t: 'put', meta }]);
-    return meta;
+    return this.change(id, (m) => {
+      m.bookmarked = on;
+    });
   }
 
   /** Marks an article read (now) or unread. */
   setRead(id: string, read: boolean): ArticleMeta {
-    const meta = this.meta(id);
-    meta.readAt = read ? (meta.readAt ?? this.now().toISOString()) : null;
-    this.commit([{ t: 'put', meta }]);
-    return meta;
+    return this.change(id, (m) => {
+      m.readAt = read ? (m.readAt ?? this.now().toISOString()) : null;
+    });
   }
 
   /** Marks many articles read (now) or unread in one journal write; returns how many changed. */
   setReadMany(ids: string[], read: boolean): number {
+    this.assertWritable();
     const at = this.now().toISOString();
     const changed: JournalEntry[] = [];
     for (const id of ids) {
@@ -377,11 +416,14 @@ export class Library {
 
   /** Saves reading progress (0..1). */
   setProgress(id: string, progress: number): ArticleMeta {
-    const meta = this.meta(id);
     if (!Number.isFinite(progress)) throw new KabarError('INVALID_ARGUMENT', 'Progress must be a number.', { field: 'progress' });
-    meta.progress = Math.min(1, Math.max(0, progress));
-    this.commit([{ t: 'put', meta }], true);
-    return meta;
+    return this.change(
+      id,
+      (m) => {
+        m.progress = Math.min(1, Math.max(0, progress));
+      },
+      true,
+    );
   }
 
   /**
@@ -391,14 +433,23 @@ export class Library {
    */
   saveTranslation(id: string, translation: Translation): Promise<void> {
     const meta = this.meta(id);
+    this.assertWritable();
     const write = this.bodyWrites.then(async () => {
       const file = await readArticleFile(this.dir, id);
-      const translations = { ...file.translations, [translation.lang]: translation };
-      // The list shows translated titles without reading article files: keep them in the metadata.
-      meta.translatedTitles = { ...meta.translatedTitles, [translation.lang]: translation.title };
-      await writeArticleFile(this.dir, meta, file.blocks, translations);
-      if (!meta.deletedAt) await this.index.add(id, searchDoc(meta, { blocks: file.blocks, translations }));
-      this.commit([{ t: 'put', meta }]);
+      const damaged = { ...file.damagedTranslations };
+      // Replacing a damaged entry: the file as it was is kept in damaged/ first. Other damaged
+      // entries are written back untouched.
+      if (translation.lang in damaged || '*' in damaged) await keepDamaged(this.dir, id, this.now());
+      delete damaged[translation.lang];
+      delete damaged['*'];
+      const whole = { ...file.translations, [translation.lang]: translation };
+      await writeArticleFile(this.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole });
+      if (!meta.deletedAt) await this.indexAdd(id, searchDoc(meta, { blocks: file.blocks, translations: whole }));
+      // The list shows translated titles without reading article files: keep them in the metadata
+      // (journalled like any edit, which also tells listeners).
+      this.change(id, (m) => {
+        m.translatedTitles = { ...m.translatedTitles, [translation.lang]: translation.title };
+      });
     });
     this.bodyWrites = write.catch(() => undefined);
     return write;
@@ -406,13 +457,13 @@ export class Library {
 
   /** Records the user's correction of an article's language (the source language of translations). */
   setSourceLang(id: string, lang: string): ArticleMeta {
-    const meta = this.meta(id);
     const cleaned = lang.trim().toLowerCase();
     if (!/^[a-z]{2,3}$/.test(cleaned)) throw new KabarError('INVALID_ARGUMENT', `"${lang}" is not a language code.`, { field: 'lang' });
-    meta.lang = cleaned;
+    const meta = this.change(id, (m) => {
+      m.lang = cleaned;
+    });
     this.sorted = {};
     this.countsCache = null;
-    this.commit([{ t: 'put', meta }]);
     return meta;
   }
 
@@ -443,9 +494,13 @@ export class Library {
     this.closed = true;
     if (this.compactTimer) clearTimeout(this.compactTimer);
     await Promise.allSettled([...this.background]);
-    await this.compactNow();
-    await this.index.close();
-    this.journal.close();
+    try {
+      if (!this.readOnly) await this.compactNow();
+    } finally {
+      await this.index.close();
+      this.journal.close();
+      await this.release();
+    }
   }
 
   /** Re-adds articles whose files exist but whose metadata was lost; returns how many. */
@@ -461,7 +516,8 @@ export class Library {
       }
       this.byId.set(id, file.meta);
       await this.index.add(id, searchDoc(file.meta, file));
-      this.commit([{ t: 'put', meta: file.meta }]);
+      // Read-only: adopted in memory for this session; the next writable open adopts them for good.
+      if (!this.readOnly) this.commit([{ t: 'put', meta: file.meta }]);
       adopted += 1;
     }
     this.sorted = {};
@@ -494,13 +550,14 @@ export class Library {
 
   /** Takes a backup when the newest is over an hour old. */
   async backupIfDue(): Promise<void> {
+    if (this.readOnly) return;
     if ((await newestBackupAge(this.dir, this.now())) >= BACKUP_EVERY_MS) await backupLibraryFile(this.dir, this.now());
   }
 
   private async compactNow(): Promise<void> {
     if (this.compactTimer) clearTimeout(this.compactTimer);
     this.compactTimer = null;
-    if (!this.dirty) return;
+    if (!this.dirty || this.readOnly) return;
     this.dirty = false;
     this.journal.rotate();
     this.db.data.articles = [...this.byId.values()];
@@ -516,10 +573,41 @@ export class Library {
     await this.backupIfDue().catch(() => undefined);
   }
 
-  private commit(entries: JournalEntry[], progressOnly = false): void {
+  /** Throws LIBRARY_READ_ONLY before a write starts, so nothing in memory changes either. */
+  private assertWritable(): void {
+    if (this.readOnly) {
+      throw new KabarError('LIBRARY_READ_ONLY', `The library in ${this.dir} is open for reading only; nothing was changed.`, { path: this.dir });
+    }
+  }
+
+  /** Indexes a document; a full disk or read-only folder becomes the user's error code. */
+  private async indexAdd(id: string, doc: SearchDoc): Promise<void> {
+    try {
+      await this.index.add(id, doc);
+    } catch (error) {
+      throw storageError(error, 'index');
+    }
+  }
+
+  /**
+   * Changes one article's metadata: the edit is made on a copy, journaled, and only then applied,
+   * so a failed write (a full disk) leaves memory as the disk has it.
+   */
+  private change(id: string, edit: (meta: ArticleMeta) => void, progressOnly = false): ArticleMeta {
+    const meta = this.meta(id);
+    const next: ArticleMeta = { ...meta, tags: [...meta.tags] };
+    edit(next);
+    this.commit([{ t: 'put', meta: next }], progressOnly, () => Object.assign(meta, next));
+    return meta;
+  }
+
+  /** Journals entries (durable when this returns), then applies `afterWrite` and tells listeners. */
+  private commit(entries: JournalEntry[], progressOnly = false, afterWrite?: () => void): void {
     if (entries.length === 0) return;
     if (this.closed) throw new KabarError('IO', 'The library is closed.');
+    this.assertWritable();
     this.journal.append(entries);
+    afterWrite?.();
     this.dirty = true;
     if (!progressOnly) this.countsCache = null;
     for (const entry of entries) if (entry.t !== 'put' && entry.t !== 'purge') this.applyData(entry);

@@ -17,6 +17,11 @@ export interface LoadResult {
   recovery: RecoveryReport | null;
   /** The data differs from the file (migrated or recovered): write it back soon. */
   dirty: boolean;
+  /**
+   * A new library (no library.json, backups or article files): its empty library.json is written
+   * at once, so a crash before the first compaction is not mistaken for a lost library.json.
+   */
+  fresh?: boolean;
 }
 
 /** Creates the data folder layout. */
@@ -25,30 +30,50 @@ export async function ensureLayout(dir: string): Promise<void> {
 }
 
 /** Reads, migrates or recovers library.json. */
-export async function loadLibraryData(dir: string, file: AtomicJsonFile<LibraryData>, now: Date): Promise<LoadResult> {
+/**
+ * Reads, migrates or recovers library.json. `readOnly` (a read-only open) recovers in memory
+ * only: the damaged file stays where it is and nothing is written.
+ */
+export async function loadLibraryData(dir: string, file: AtomicJsonFile<LibraryData>, now: Date, readOnly = false): Promise<LoadResult> {
   let raw: unknown;
   try {
     raw = await file.read();
   } catch (error) {
-    if (error instanceof SyntaxError) return recover(dir, now, 'unreadable');
+    if (error instanceof SyntaxError) return readOnly ? recoverInMemory(dir, 'unreadable') : recover(dir, now, 'unreadable');
     throw new KabarError('IO', `Could not read library.json: ${(error as Error).message}`);
   }
   if (raw === null) return loadMissing(dir);
   try {
     const { data, fromVersion } = migrate(raw);
-    if (fromVersion < SCHEMA_VERSION) await backupLibraryFile(dir, now);
+    if (fromVersion < SCHEMA_VERSION && !readOnly) await backupLibraryFile(dir, now);
     return { data, recovery: null, dirty: fromVersion < SCHEMA_VERSION };
   } catch (error) {
     if (!(error instanceof SchemaError)) throw error;
     if (error.message.includes('newer Kabar')) throw new KabarError('LIBRARY_NEWER', error.message);
-    return recover(dir, now, 'invalid');
+    return readOnly ? recoverInMemory(dir, 'invalid') : recover(dir, now, 'invalid');
   }
+}
+
+/** A damaged library.json in a library opened read-only: show the newest good backup, change nothing. */
+async function recoverInMemory(dir: string, why: 'unreadable' | 'invalid'): Promise<LoadResult> {
+  const restored = await newestGoodBackup(dir);
+  const what = why === 'unreadable' ? 'could not be read' : 'was not a valid library';
+  return {
+    data: restored?.data ?? emptyLibrary(),
+    dirty: false,
+    recovery: {
+      movedAsideTo: null,
+      restoredFrom: restored?.path ?? null,
+      articlesRecovered: 0,
+      message: `library.json ${what}. The library is open read-only, so it was left in place; showing ${restored ? `the backup ${restored.path}` : 'the articles found on disk'}.`,
+    },
+  };
 }
 
 /** No library.json: a new library, unless backups or article files show one existed. */
 async function loadMissing(dir: string): Promise<LoadResult> {
   const hadLibrary = (await listBackups(dir)).length > 0 || (await listArticleFileIds(dir)).length > 0;
-  if (!hadLibrary) return { data: emptyLibrary(), recovery: null, dirty: false };
+  if (!hadLibrary) return { data: emptyLibrary(), recovery: null, dirty: false, fresh: true };
   const restored = await newestGoodBackup(dir);
   return {
     data: restored?.data ?? emptyLibrary(),

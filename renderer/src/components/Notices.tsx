@@ -18,7 +18,7 @@ export function Notices() {
             <p id="recovery-title">
               <strong>{t('recovery.title')}</strong>
             </p>
-            <p>{recovery.restoredFrom ? t('recovery.restored') : t('recovery.rebuilt')}</p>
+            <p>{recovery.cause === 'journal' ? t('recovery.journal') : recovery.restoredFrom ? t('recovery.restored') : t('recovery.rebuilt')}</p>
             {recovery.movedAsideTo && <p>{t('recovery.keptAt', { path: recovery.movedAsideTo })}</p>}
             {recovery.articlesRecovered > 0 && <p>{t('recovery.recovered', { count: recovery.articlesRecovered })}</p>}
             <p>{t('recovery.check')}</p>
