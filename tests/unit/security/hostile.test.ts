@@ -33,6 +33,7 @@ beforeAll(async () => {
   console.log(
     `hostile_inputs_tried ${result.tried} (imported in ${((Date.now() - start) / 1000).toFixed(1)} s wall, ${((used.user + used.system) / 1e6).toFixed(1)} s CPU)`,
   );
+  console.log(`hostile_inputs_by_path ${JSON.stringify(result.triedByPath)}`);
   if (result.translationSkipped) console.log(`SKIPPED translation path: ${result.translationSkipped}`);
 }, 600_000);
 
