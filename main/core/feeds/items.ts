@@ -65,11 +65,11 @@ export function itemToArticle(item: ParsedItem, feed: Pick<ParsedFeed, 'title' |
   return article;
 }
 
-/** Titles may carry entities or markup; this reads them as text. */
+/** Titles may carry entities or markup; this reads them as text (sanitized first, so a <script>'s code is not "text"). */
 function htmlText(value: string): string {
   if (!/[<&]/.test(value)) return value;
   const doc = parseDocument(`<!DOCTYPE html><html><body><p>${value}</p></body></html>`);
-  return doc.body.textContent ?? value;
+  return sanitizeInPlace(doc.body).textContent ?? value;
 }
 
 /** The article for an item, fetching the linked page when `fullText` is on and the feed has only a summary. */

@@ -49,7 +49,8 @@ async function problemsOf(id: string): Promise<string[]> {
   for (const [lang, t] of Object.entries(article.translations)) {
     out.push(...titleProblems(t.title).map((p) => `translation ${lang}: ${p}`), ...blockProblems(t.blocks).map((p) => `translation ${lang}: ${p}`));
   }
-  for (const field of [article.byline, article.siteName, article.excerpt]) if (field) out.push(...titleProblems(field));
+  // Bylines, site names and excerpts are one-line labels too; an excerpt of a text file may quote markup as words.
+  for (const field of [article.byline, article.siteName, article.excerpt]) if (field) out.push(...titleProblems(field, { markup: false }));
   return out.map((p) => `${id} "${article.title.slice(0, 40)}": ${p}`);
 }
 
