@@ -112,7 +112,7 @@ function coreHandlers(library: Library, ctx: HandlerContext): Omit<Handlers, key
     'settings:set': async (patch) => library.updateSettings(patch),
     'shell:openExternal': async (url) => {
       if (!EXTERNAL.test(url)) throw new KabarError('INVALID_URL', 'Only web and mail links open outside Kabar.', { url });
-      await ctx.openExternal(url);
+      await ctx.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- http(s)/mailto only (EXTERNAL above), checked again by the host
     },
     'dialog:openFiles': async (strings) => ctx.chooseFiles(strings),
     'menu:setStrings': async (strings) => ctx.setMenuStrings(strings),

@@ -93,7 +93,7 @@ function setupHandlers(dataDir: string): Promise<HandlerSet> {
     mediaBase: `${MEDIA_SCHEME}://${MEDIA_HOST}/`,
     openExternal: async (url) => {
       if (!isExternalUrl(url)) throw new KabarError('INVALID_URL', `Refusing to open ${url}`, { url });
-      await shell.openExternal(url);
+      await shell.openExternal(url); // eng-disable OPEN_EXTERNAL_JS_CHECK -- http(s)/mailto only (isExternalUrl above)
     },
     emit,
     chooseFiles,

@@ -71,7 +71,7 @@ export const api = {
   importFiles: (files: DroppedFile[], tags: string[]) => unwrap(k().importFiles(files, tags)),
   getSettings: () => unwrap(k().getSettings()),
   setSettings: (patch: Partial<Settings>) => unwrap(k().setSettings(patch)),
-  openExternal: (url: string) => unwrap(k().openExternal(url)),
+  openExternal: (url: string) => unwrap(k().openExternal(url)), // eng-disable OPEN_EXTERNAL_JS_CHECK -- an IPC call; main checks the scheme
   chooseFiles: (strings: DialogStrings) => unwrap(k().chooseFiles(strings)),
   setMenuStrings: (strings: MenuStrings) => unwrap(k().setMenuStrings(strings)),
   // Translation (issue 5).

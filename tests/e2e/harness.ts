@@ -53,6 +53,8 @@ export interface OpenApp {
   set: HandlerSet;
   host: HostRecord;
   origin: string;
+  /** What the harness's static server was asked for (renderer files and media). */
+  served: string[];
   close: () => Promise<void>;
 }
 
@@ -129,6 +131,7 @@ export async function openApp(options: OpenAppOptions): Promise<OpenApp> {
     set,
     host,
     origin: server.origin,
+    served: server.requests,
     close: async () => {
       await context.close();
       await server.close();

@@ -27,12 +27,16 @@ const MEDIA_NAME = /^\/media\/([a-f0-9]{64}\.(png|jpe?g|gif|webp|avif|svg))$/;
 /** A running server and its origin. */
 export interface StaticServer {
   origin: string;
+  /** Every path asked for, in order (the hostile suite checks what reading an article loads). */
+  requests: string[];
   close: () => Promise<void>;
 }
 
 /** Serves `root` (the built renderer) and `mediaDir` on 127.0.0.1 at a free port. */
 export async function serveRenderer(root: string, mediaDir: string): Promise<StaticServer> {
+  const requests: string[] = [];
   const server: Server = createServer((req, res) => {
+    requests.push(req.url ?? '/');
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/favicon.ico') return void res.writeHead(204).end();
     const media = MEDIA_NAME.exec(path);
@@ -47,6 +51,7 @@ export async function serveRenderer(root: string, mediaDir: string): Promise<Sta
   const { port } = server.address() as AddressInfo;
   return {
     origin: `http://127.0.0.1:${port}`,
+    requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -38,7 +38,9 @@ const blocks: Block[] = [
   { type: 'paragraph', text: 'bad link', inline: [{ text: 'bad link', href: 'javascript:alert(1)' }] },
   { type: 'quote', text: 'A quote.' },
   { type: 'list', text: 'one\ntwo', ordered: true, items: [[{ text: 'one' }], [{ text: 'two', strong: true }]] },
-  { type: 'image', text: '', media: 'abc123.jpg', alt: 'A harbour at dawn', src: 'https://cdn.example.org/a.jpg' },
+  { type: 'image', text: '', media: `${'ab12'.repeat(16)}.jpg`, alt: 'A harbour at dawn', src: 'https://cdn.example.org/a.jpg' },
+  // A tampered article file: a media name that is not a content hash is never requested.
+  { type: 'image', text: '', media: '../../../etc/passwd', alt: 'Tampered media' },
   { type: 'image', text: '', src: 'https://tracker.example.org/pixel.gif', alt: 'Remote only' },
   { type: 'caption', text: 'Photo: somebody' },
   { type: 'code', text: 'const x = "<b>";' },
@@ -78,10 +80,11 @@ describe('block rendering', () => {
   it('loads images only from the offline media store; others show their alt text', () => {
     const { container } = render(<Blocks blocks={blocks} />);
     const imgs = [...container.querySelectorAll('img')];
-    expect(imgs.map((i) => i.getAttribute('src'))).toEqual(['kabar-media://media/abc123.jpg']);
+    expect(imgs.map((i) => i.getAttribute('src'))).toEqual([`kabar-media://media/${'ab12'.repeat(16)}.jpg`]);
     expect(imgs[0]?.getAttribute('alt')).toBe('A harbour at dawn');
     expect(container.innerHTML).not.toContain('tracker.example.org');
     expect(screen.getByRole('img', { name: /Image not saved for offline reading: Remote only/ })).toBeTruthy();
+    expect(screen.getByRole('img', { name: /Image not saved for offline reading: Tampered media/ })).toBeTruthy();
   });
 });
 

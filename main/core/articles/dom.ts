@@ -5,6 +5,7 @@
  */
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
+import { limitDepth } from './depth';
 import { safeHref } from './inline';
 import { resolveImageSrc } from './images-dom';
 import { lightenHtml } from './lighten';
@@ -47,7 +48,7 @@ function get(): Shared {
  * DOMParser documents have no URL of their own); a page's own `<base href>` is resolved against it.
  */
 export function parseDocument(html: string, url?: string): Document {
-  const doc = get().parser.parseFromString(lightenHtml(html), 'text/html');
+  const doc = get().parser.parseFromString(limitDepth(lightenHtml(html)), 'text/html');
   if (!url) return doc;
   // getElementsByTagName, not querySelector: jsdom's selector engine scans the whole page slowly.
   const existing = Array.from(doc.getElementsByTagName('base')).find((b) => b.hasAttribute('href'));

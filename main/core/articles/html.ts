@@ -5,7 +5,7 @@ import { domToBlocks } from './blocks';
 import { parseDocument, sanitizeInPlace } from './dom';
 import { detectLanguage, isRtlLang } from './language';
 import { runReadability } from './readability';
-import { collapseWhitespace, countWords, firstSentence, makeExcerpt, truncate } from './text';
+import { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from './text';
 
 /** Fewer words than this (CJK characters count as words) is a page without an article: a menu, a bare image gallery. */
 export const MIN_ARTICLE_WORDS = 12;
@@ -52,7 +52,7 @@ export function parseHtml(html: string, url?: string): ExtractedArticle {
   if (countWords(body) < MIN_ARTICLE_WORDS) throw noArticle();
 
   const firstText = blocks.find((b) => b.type === 'paragraph')?.text ?? body;
-  const title = collapseWhitespace(found.title) || blocks.find((b) => b.type === 'heading')?.text || truncate(firstSentence(firstText), 120);
+  const title = displayLine(collapseWhitespace(found.title) || blocks.find((b) => b.type === 'heading')?.text || truncate(firstSentence(firstText), 120));
   const lang = detectLanguage(`${title}\n${body}`);
   const finalLang = lang === 'und' && declaredLang ? declaredLang.split('-')[0].toLowerCase() : lang;
   // The page's own dir wins; without one, the detected language decides.
@@ -65,8 +65,8 @@ export function parseHtml(html: string, url?: string): ExtractedArticle {
     blocks: dir === provisionalDir ? blocks : domToBlocks(content, base, dir),
     source: 'html',
   };
-  if (found.byline) article.byline = collapseWhitespace(found.byline);
-  if (found.siteName) article.siteName = collapseWhitespace(found.siteName);
+  if (found.byline) article.byline = displayLine(found.byline);
+  if (found.siteName) article.siteName = displayLine(found.siteName);
   if (declaredLang) article.declaredLang = declaredLang;
   const publishedAt = normalizeDate(found.publishedTime);
   if (publishedAt) article.publishedAt = publishedAt;

@@ -9,12 +9,16 @@ export interface InlineStyle {
   code?: boolean;
 }
 
-/** Only absolute http(s) and mailto links survive: anything else (javascript:, data:, relative) is dropped. */
+/** Longest link kept: what the app's openExternal accepts (main/schemas.ts); longer ones are junk or an attack. */
+export const MAX_LINK_LENGTH = 8192;
+
+/** Only absolute http(s) and mailto links survive: anything else (javascript:, data:, relative, giant) is dropped. */
 export function safeHref(raw: string | null, base: string | undefined): string | undefined {
-  if (!raw) return undefined;
+  if (!raw || raw.length > MAX_LINK_LENGTH) return undefined;
   try {
     const url = base ? new URL(raw.trim(), base) : new URL(raw.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' ? url.href : undefined;
+    const ok = url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:';
+    return ok && url.href.length <= MAX_LINK_LENGTH ? url.href : undefined;
   } catch {
     return undefined;
   }

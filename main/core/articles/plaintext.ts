@@ -8,7 +8,7 @@ import type { Block, ExtractedArticle } from '../types';
 import { parseDateline, parseSourceLine, type Dateline } from './dateline';
 import { normalizeNewlines } from './decode';
 import { detectLanguage, isRtlLang } from './language';
-import { collapseWhitespace, countWords, endsLikeSentence, firstSentence, makeExcerpt, truncate } from './text';
+import { countWords, displayLine, endsLikeSentence, firstSentence, makeExcerpt, truncate } from './text';
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 
@@ -140,7 +140,7 @@ export function parsePlainText(text: string): ExtractedArticle {
   const title = head.title ?? truncate(firstSentence(lead || units[0]), 120);
   const lang = detectLanguage([title, ...blocks.map((b) => b.text)].join('\n'));
   const article: ExtractedArticle = {
-    title: collapseWhitespace(title),
+    title: displayLine(title),
     lang,
     dir: isRtlLang(lang) ? 'rtl' : 'ltr',
     excerpt: makeExcerpt(lead),

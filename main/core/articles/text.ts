@@ -1,5 +1,13 @@
 /** Small text helpers shared by the plain-text and HTML extractors. */
 
+/** Bidi embedding, override and isolate controls: in a title they can reverse the text around it ("invoice‮fdp.exe"). */
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/gu;
+
+/** A one-line label from untrusted text (titles, bylines, site names): whitespace collapsed, bidi controls removed. */
+export function displayLine(text: string): string {
+  return collapseWhitespace(text.replace(BIDI_CONTROLS, ''));
+}
+
 /** Collapses every run of whitespace (including newlines) into one space and trims. */
 export function collapseWhitespace(text: string): string {
   return text.replace(/\s+/gu, ' ').trim();
@@ -42,5 +50,5 @@ export function firstSentence(text: string): string {
 
 /** An excerpt for lists and previews: the first paragraph, whitespace-collapsed, about 300 characters. */
 export function makeExcerpt(text: string): string {
-  return truncate(text, 300);
+  return truncate(text.replace(BIDI_CONTROLS, ''), 300);
 }

@@ -140,15 +140,39 @@ export function render(article: Article, format: ExportFormat): string {
   return format === 'md' ? toMarkdown(article) : format === 'html' ? toHtml(article) : toJson(article);
 }
 
-/** A file name from a title: no path separators, no control or reserved characters, bounded length. */
+/** Longest name part kept, in UTF-8 bytes: with " (id).html" the name stays far below the 255-byte limit of common file systems. */
+const MAX_NAME_BYTES = 200;
+
+/** Windows device names, reserved with any extension. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³]|conin\$|conout\$)$/i;
+
+/** Cuts text to at most `max` UTF-8 bytes without splitting a character. */
+function cutBytes(text: string, max: number): string {
+  let out = '';
+  let bytes = 0;
+  for (const ch of text) {
+    bytes += Buffer.byteLength(ch);
+    if (bytes > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/**
+ * A file name from a title: no path separators, no control, bidi or reserved characters, no
+ * leading dot (hidden) or trailing dot/space (dropped by Windows), at most MAX_NAME_BYTES bytes.
+ * The id suffix keeps names unique and stops a title from being a reserved device name (CON, NUL).
+ */
 export function safeFileName(title: string, id: string, format: ExportFormat): string {
   const base = title
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what file names must lose
-    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u202a-\u202e\u2066-\u2069\ufeff]/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^\.+/, '');
-  const short = [...base].slice(0, 80).join('') || 'article';
-  return `${short} (${id.slice(0, 8)}).${format}`;
+    .replace(/^[.\s]+/, '');
+  const short = cutBytes(base, MAX_NAME_BYTES).replace(/[.\s]+$/, '') || 'article';
+  // Windows reads "nul.txt (…).md" as the NUL device: the part before the first dot must not be a device name.
+  const device = RESERVED.test(short.split('.')[0]?.trim() ?? '');
+  return `${device ? '_' : ''}${short} (${id.slice(0, 8)}).${format}`;
 }

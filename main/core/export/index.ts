@@ -9,8 +9,12 @@ import { render, safeFileName, type ExportFormat } from './formats';
 export { createBackup, restoreBackup } from './backup';
 export { render, safeFileName, toHtml, toJson, toMarkdown, type ExportFormat } from './formats';
 
+/** What a media file name looks like (storeMedia's sha256 names); anything else in an article file was tampered with. */
+const MEDIA_NAME = /^[a-f0-9]{64}\.[a-z0-9]{2,5}$/;
+
 async function copyMedia(library: Library, article: Article, outDir: string): Promise<void> {
-  const names = article.blocks.flatMap((b) => (b.media ? [b.media] : []));
+  // A name with ../ would read and write outside media/: only content-addressed names are copied.
+  const names = article.blocks.flatMap((b) => (b.media && MEDIA_NAME.test(b.media) ? [b.media] : []));
   if (names.length === 0) return;
   await mkdir(join(outDir, 'media'), { recursive: true });
   for (const name of names) await copyFile(join(library.mediaDir, name), join(outDir, 'media', name)).catch(() => undefined);

@@ -8,7 +8,7 @@ import { detectLanguage, extractFromUrl } from '../articles';
 import { domToBlocks } from '../articles/blocks';
 import { parseDocument, sanitizeInPlace } from '../articles/dom';
 import { isRtlLang } from '../articles/language';
-import { collapseWhitespace, countWords, firstSentence, makeExcerpt, truncate } from '../articles/text';
+import { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from '../articles/text';
 import { articleId, normalizeUrl } from '../store';
 import type { Block, ExtractedArticle } from '../types';
 import type { ParsedFeed, ParsedItem } from './parse';
@@ -45,7 +45,7 @@ export function itemToArticle(item: ParsedItem, feed: Pick<ParsedFeed, 'title' |
   if (item.image && !blocks.some((b) => b.type === 'image')) blocks = [{ type: 'image', text: '', src: item.image }, ...blocks];
   const body = blocks.filter((b) => b.type !== 'image').map((b) => b.text).join('\n');
   const firstText = blocks.find((b) => b.type === 'paragraph')?.text ?? body;
-  const title = collapseWhitespace(htmlText(item.title ?? '')) || truncate(firstSentence(firstText), 120) || feed.title || 'Untitled';
+  const title = displayLine(collapseWhitespace(htmlText(item.title ?? '')) || truncate(firstSentence(firstText), 120) || feed.title || 'Untitled');
   if (blocks.length === 0) blocks = [{ type: 'paragraph', text: title }];
   const lang = knownLang ?? detectLanguage(`${title}\n${body}`);
   const summaryText = item.summary && item.content ? collapseWhitespace(htmlToBlocks(item.summary, base).map((b) => b.text).join(' ')) : '';
@@ -59,17 +59,17 @@ export function itemToArticle(item: ParsedItem, feed: Pick<ParsedFeed, 'title' |
     feedId,
   };
   if (item.link) article.url = item.link;
-  if (item.author) article.byline = collapseWhitespace(item.author);
+  if (item.author) article.byline = displayLine(item.author);
   if (feed.title) article.siteName = feed.title;
   if (item.publishedAt) article.publishedAt = item.publishedAt;
   return article;
 }
 
-/** Titles may carry entities or markup; this reads them as text. */
+/** Titles may carry entities or markup; this reads them as text (sanitized first, so a <script>'s code is not "text"). */
 function htmlText(value: string): string {
   if (!/[<&]/.test(value)) return value;
   const doc = parseDocument(`<!DOCTYPE html><html><body><p>${value}</p></body></html>`);
-  return doc.body.textContent ?? value;
+  return sanitizeInPlace(doc.body).textContent ?? value;
 }
 
 /** The article for an item, fetching the linked page when `fullText` is on and the feed has only a summary. */

@@ -106,8 +106,13 @@ export function importOpml(library: Library, bytes: Uint8Array, now: Date): { ad
   return { added, existing: doc.feeds.length - added.length, total: doc.feeds.length };
 }
 
+// Characters XML 1.0 cannot carry at all, even escaped (C0 controls but tab/newline/return, lone surrogates, U+FFFE/U+FFFF).
+// eslint-disable-next-line no-control-regex -- these control characters are what must go
+const NOT_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
 function esc(value: string): string {
   return value
+    .replace(NOT_XML, '')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

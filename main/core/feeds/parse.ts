@@ -7,6 +7,7 @@
 import { parseFeed } from 'feedsmith';
 import iconv from 'iconv-lite';
 import { decodeBytes } from '../articles';
+import { displayLine } from '../articles/text';
 import { FeedError } from './errors';
 
 /** One entry of a feed, format-independent. */
@@ -344,6 +345,6 @@ export function parseFeedText(decoded: string, url?: string): ParsedFeed {
   const declaredBase = /<(?:feed|rss|rdf:RDF|channel)\b[^>]*\bxml:base\s*=\s*["']([^"']+)["']/i.exec(trimmed.slice(0, 8192))?.[1];
   const base = absoluteUrl(declaredBase, url) ?? url;
   const result = parsed.format === 'atom' ? fromAtom(feed, base) : parsed.format === 'json' ? fromJson(feed, base) : fromRss(feed, base, parsed.format, Boolean(declaredBase));
-  result.title = demoronize(result.title) ?? '';
+  result.title = displayLine(demoronize(result.title) ?? '');
   return result;
 }

@@ -72,6 +72,9 @@ describe('built main under a stand-in electron', () => {
       nodeIntegration: false,
       webSecurity: true,
       webviewTag: false,
+      allowRunningInsecureContent: false,
+      // Middle-click (auxclick) cannot open links in new windows (electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
     });
   });
 

@@ -1,8 +1,9 @@
 /** The shell's pure policies: data-dir resolution, URL and media checks, remembered bounds. */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveDataDir } from '../../../main/paths';
-import { cspFor, isExternalUrl, isOwnRendererUrl, isWebUrl, parseMediaUrl, rendererTarget } from '../../../main/security';
+import { CSP, cspFor, isExternalUrl, isOwnRendererUrl, isWebUrl, parseMediaUrl, rendererTarget } from '../../../main/security';
 import { DEFAULT_WINDOW_STATE, parseWindowState } from '../../../main/window-state';
 
 describe('resolveDataDir', () => {
@@ -49,6 +50,24 @@ describe('URL policy', () => {
     expect(cspFor(false)).not.toContain('unsafe');
     expect(cspFor(true)).toContain("style-src 'self' 'unsafe-inline'");
     expect(cspFor(true)).toContain("script-src 'self';");
+  });
+  it('gives scripts no unsafe-inline, unsafe-eval, wildcard, data: or remote source, in dev or not', () => {
+    for (const csp of [cspFor(false), cspFor(true)]) {
+      const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+      expect(directives.get('script-src')).toEqual(["'self'"]);
+      expect(directives.get('default-src')).toEqual(["'none'"]);
+      expect(directives.get('object-src')).toEqual(["'none'"]);
+      expect(directives.get('base-uri')).toEqual(["'none'"]);
+      expect(directives.get('frame-src')).toEqual(["'none'"]);
+      expect(directives.get('form-action')).toEqual(["'none'"]);
+      // Nothing loads from the web: images come from captured media or data: only.
+      for (const values of directives.values()) expect(values.join(' ')).not.toMatch(/https?:|\*|unsafe-eval|unsafe-hashes|strict-dynamic/);
+    }
+  });
+  it("renderer/index.html carries the same policy in its meta tag (the harness and file:// loads rely on it)", () => {
+    const html = readFileSync(join(__dirname, '../../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
+    expect(meta?.replace(/\s+/g, ' ').trim()).toBe(CSP);
   });
 });
 

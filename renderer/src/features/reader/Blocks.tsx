@@ -9,11 +9,13 @@ import type { Block, Inline } from '../../../../preload/contract';
 import { useUi } from '../../stores/ui';
 
 const EXTERNAL = /^(https?:|mailto:)/i;
+/** Captured media are content-addressed (`<sha256>.<ext>`); any other name in an article file was tampered with. */
+const MEDIA_NAME = /^[a-f0-9]{64}\.[a-z0-9]{2,5}$/;
 
 function openLink(e: MouseEvent<HTMLAnchorElement>, href: string): void {
   // The app window never navigates: links go to the system browser.
   e.preventDefault();
-  api.openExternal(href).catch((error: unknown) => useUi.getState().setNotice(error));
+  api.openExternal(href).catch((error: unknown) => useUi.getState().setNotice(error)); // eng-disable OPEN_EXTERNAL_JS_CHECK -- href matched EXTERNAL; main checks again
 }
 
 function Run({ run }: { run: Inline }) {
@@ -48,7 +50,7 @@ export function Runs({ runs, text }: { runs: Inline[] | undefined; text: string 
 function ImageBlock({ block }: { block: Block }) {
   const { t } = useTranslation();
   const alt = block.alt?.trim() ?? '';
-  if (block.media) {
+  if (block.media && MEDIA_NAME.test(block.media)) {
     return (
       <figure className="reader-figure">
         <img src={mediaUrl(block.media)} alt={alt} loading="lazy" decoding="async" />

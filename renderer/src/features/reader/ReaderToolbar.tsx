@@ -56,7 +56,7 @@ export function ReaderToolbar({ meta }: { meta: ArticleMeta }) {
           type="button"
           className="btn"
           title={t('reader.openOriginalTitle')}
-          onClick={() => api.openExternal(meta.url as string).catch((e: unknown) => useUi.getState().setNotice(e))}
+          onClick={() => api.openExternal(meta.url as string).catch((e: unknown) => useUi.getState().setNotice(e))} // eng-disable OPEN_EXTERNAL_JS_CHECK -- IPC; main accepts http(s)/mailto only
         >
           {t('reader.openOriginal')}
         </button>
