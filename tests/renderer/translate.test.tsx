@@ -24,7 +24,7 @@ let fake: FakeKabar;
 const BLOCKS: Block[] = [
   { type: 'heading', level: 2, text: 'Latar belakang' },
   { type: 'paragraph', text: 'Paragraf pertama.' },
-  { type: 'image', text: '', media: 'a.jpg', alt: 'Foto' },
+  { type: 'image', text: '', media: `${'ab'.repeat(32)}.jpg`, alt: 'Foto' },
   { type: 'paragraph', text: 'Paragraf kedua.' },
 ];
 
@@ -35,7 +35,7 @@ function malay(over: Partial<Translation> = {}): Translation {
     blocks: [
       { type: 'heading', level: 2, text: 'Latar belakang (ms)' },
       { type: 'paragraph', text: 'Perenggan pertama.' },
-      { type: 'image', text: '', media: 'a.jpg', alt: 'Foto' },
+      { type: 'image', text: '', media: `${'ab'.repeat(32)}.jpg`, alt: 'Foto' },
       { type: 'paragraph', text: 'Paragraf kedua.', failed: 'simulated' },
     ],
     engine: 'apertium',
