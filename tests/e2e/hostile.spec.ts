@@ -39,14 +39,17 @@ test.beforeAll(async () => {
   const library = await openLibrary({ dir: dataDir });
   try {
     imported = await importHostile(library, server, work, { translate: 6, apertium: Boolean(findExecutable('apertium', process.env)) });
-    // The renderer has no translated view on this branch, so each stored translation is also
-    // filed as an article of its own: the reader then renders exactly the translated blocks.
+    // Each stored translation is also filed as an article of its own, so the one reading loop
+    // below renders exactly the translated blocks (through the same Blocks component the
+    // Translated view uses) with every check applied.
     for (const id of imported.byPath.translation) {
       const article = await library.get(id);
       const t = article.translations.es;
       if (!t) continue;
       await library.add({ title: `ES ${t.title}`, lang: 'es', dir: 'ltr', excerpt: '', blocks: t.blocks, source: 'text' });
     }
+    // No automatic feed refresh while reading: the article count must hold still for the loop.
+    library.updateSettings({ refreshMinutes: 0 });
   } finally {
     await library.close();
   }

@@ -83,6 +83,9 @@ export const useFeeds = create<FeedsState>()((set, get) => {
     }
   };
   const coalesced = coalesce(load, FEEDS_RELOAD_MS, FEEDS_GAP_MS);
+  // A refresh the user asked for always says how it ended; an automatic one (on start, on the
+  // interval) speaks only when it brought something, so it never talks over another notice.
+  let userAsked = false;
   return {
     list: null,
     progress: IDLE,
@@ -92,6 +95,7 @@ export const useFeeds = create<FeedsState>()((set, get) => {
     load,
     reload: coalesced.request,
     refresh: async (ids) => {
+      userAsked = true;
       set({ notice: null });
       try {
         const status = await api.refreshFeeds(ids);
@@ -115,7 +119,8 @@ export const useFeeds = create<FeedsState>()((set, get) => {
       const wasRunning = get().progress.running;
       set({ progress: status });
       if (wasRunning && !status.running) {
-        set({ notice: { key: 'refreshDone', params: { count: status.added } } });
+        if (userAsked || status.added > 0) set({ notice: { key: 'refreshDone', params: { count: status.added } } });
+        userAsked = false;
         get().reload();
       }
     },

@@ -62,6 +62,9 @@ export function useAppEvents(): void {
     });
     const offProgress = api.on('import:progress', ({ done, total }) => useImport.getState().onProgress(done, total));
     const offMenu = api.on('menu:command', ({ command }) => runMenuCommand(command, t));
+    // A change main made between the first list read and this subscription would be missed:
+    // one re-read now closes that window (cheap, and coalesced with any change arriving).
+    refresher.request();
     return () => {
       refresher.cancel();
       offChanged();
