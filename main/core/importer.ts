@@ -24,8 +24,8 @@ export interface ImportOptions {
   onProgress?: (done: number, total: number, source: string) => void;
 }
 
-/** How many sources are worked on at once: enough to overlap downloads, few enough for 2 cores. */
-const CONCURRENCY = 3;
+/** How many sources are worked on at once: enough to keep the extraction worker's queue (pool.ts) and this thread busy and overlap downloads. */
+const CONCURRENCY = 4;
 
 /** A short label for a source, shown in summaries and progress. */
 export function describeSource(source: ImportSource): string {

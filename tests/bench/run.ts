@@ -9,34 +9,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { importSources } from '../../main/core/importer';
-import { openLibrary } from '../../main/core/store';
+import { measureImport } from './import';
 import { ARTICLES, buildLibrary, corpusFiles } from './library';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
-
-/** A fetch that only reaches this machine: remote images fail at once, as they would offline. */
-const loopbackFetch: typeof fetch = async (input, init) => {
-  const url = new URL(input instanceof Request ? input.url : String(input));
-  if (!['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) throw new TypeError('offline (benchmark)');
-  return fetch(input, init);
-};
-
-/** Imports the corpus HTML pages through the whole pipeline; returns pages per second. */
-async function measureImport(pages: string[]): Promise<number> {
-  const dir = await mkdtemp(join(tmpdir(), 'kabar-bench-import-'));
-  const library = await openLibrary({ dir });
-  const started = performance.now();
-  const summary = await importSources(
-    library,
-    pages.map((path) => ({ kind: 'path' as const, path })),
-    { fetch: loopbackFetch },
-  );
-  const seconds = (performance.now() - started) / 1000;
-  await library.close();
-  await rm(dir, { recursive: true, force: true });
-  return (summary.results.length - summary.failed) / seconds;
-}
 
 /** Benchmarks of later issues, each a script printing one JSON line, run in its own process. */
 const CHILD_BENCHES = ['feeds.ts', 'feeds-ui.ts', 'translate.ts', 'toggle.ts'];
@@ -60,7 +36,7 @@ function measureInFreshProcess(dir: string, ...flags: string[]): Record<string, 
 
 async function main(): Promise<void> {
   const { pages, texts } = await corpusFiles();
-  const importPagesPerS = await measureImport(pages);
+  const imported = await measureImport(pages);
   const dir = await mkdtemp(join(tmpdir(), 'kabar-bench-'));
   const buildStarted = performance.now();
   await buildLibrary(dir, [...pages, ...texts]);
@@ -73,7 +49,8 @@ async function main(): Promise<void> {
     JSON.stringify({
       articles: ARTICLES,
       ...Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, round(v)])),
-      import_pages_per_s: round(importPagesPerS),
+      import_pages_per_s: round(imported.import_pages_per_s),
+      import_cpu_ms_per_page: round(imported.cpu_ms_per_page),
       build_s: round(buildS),
       ...later,
     }),

@@ -2,7 +2,9 @@
  * `npm run bench:ui`: the built renderer in Chromium over a 10,000-article library (the
  * browser harness), timed inside the page. Prints one JSON line: first_list_ms,
  * open_article_ms (p50/p95), search_ui_ms (p50/p95 per keystroke), lang_switch_ms, and the
- * longest task while scrolling the list from end to end.
+ * long tasks (count over 50 ms, longest) while scrolling the list from end to end one screen
+ * per frame, so every row is drawn. `KABAR_BENCH_UI_TRACE=FILE` writes a Chrome trace of the
+ * scroll; `KABAR_BENCH_UI_DATA=DIR` reuses a library folder built before (kept afterwards).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -103,30 +105,64 @@ async function langSwitchMs(page: Page, to: string): Promise<number> {
   return ms;
 }
 
-async function scrollLongestTaskMs(page: Page): Promise<{ longest: number; over50: number; reachedEnd: boolean }> {
+interface ScrollFigures {
+  longest: number;
+  over50: number;
+  /** Every long task (> 50 ms, the browser's own threshold), in ms. */
+  tasks: number[];
+  frames: number;
+  reachedEnd: boolean;
+}
+
+// Scrolls from the top to the end, one screen per frame (each row passes through the viewport),
+// observing long tasks the whole time; at the end the last row must be loaded and shown.
+async function scrollLongTasks(page: Page): Promise<ScrollFigures> {
   return page.evaluate(async () => {
     const tasks: number[] = [];
     const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push(e.duration)));
     observer.observe({ type: 'longtask', buffered: false });
     const scroller = document.querySelector('[data-testid="article-list-scroll"]') as HTMLElement;
     const frame = () => new Promise((r) => requestAnimationFrame(() => r(null)));
+    scroller.scrollTop = 0;
+    await frame();
+    let frames = 0;
     while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 2) {
-      scroller.scrollTop += scroller.clientHeight * 3;
+      scroller.scrollTop += scroller.clientHeight;
+      frames++;
       await frame();
     }
+    const lastLoaded = () =>
+      [...document.querySelectorAll('[data-testid="article-row"]')].some(
+        (row) => Number((row as HTMLElement).dataset.index) >= Number(row.getAttribute('aria-setsize')) - 1,
+      );
+    const deadline = performance.now() + 5000;
+    while (!lastLoaded() && performance.now() < deadline) await frame();
     await new Promise((r) => setTimeout(r, 500));
-    const last = document.querySelectorAll('[data-testid="article-row"]');
-    const reachedEnd = [...last].some((row) => Number((row as HTMLElement).dataset.index) >= Number(row.getAttribute('aria-setsize')) - 1);
     observer.disconnect();
-    return { longest: Math.max(0, ...tasks), over50: tasks.filter((t) => t > 50).length, reachedEnd };
+    return { longest: Math.max(0, ...tasks), over50: tasks.length, tasks, frames, reachedEnd: lastLoaded() };
   });
+}
+
+async function traced<T>(page: Page, run: () => Promise<T>): Promise<T> {
+  const path = process.env.KABAR_BENCH_UI_TRACE;
+  const browser = page.context().browser();
+  if (!path || !browser) return run();
+  await browser.startTracing(page, { path, screenshots: false, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink', 'loading', 'disabled-by-default-v8.cpu_profiler', 'v8'] });
+  try {
+    return await run();
+  } finally {
+    await browser.stopTracing();
+  }
 }
 
 async function main(): Promise<void> {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  const dataDir = await mkdtemp(join(tmpdir(), 'kabar-bench-ui-'));
-  const { pages, texts } = await corpusFiles();
-  await buildLibrary(dataDir, [...pages, ...texts]);
+  const reuse = process.env.KABAR_BENCH_UI_DATA;
+  const dataDir = reuse ?? (await mkdtemp(join(tmpdir(), 'kabar-bench-ui-')));
+  if (!reuse) {
+    const { pages, texts } = await corpusFiles();
+    await buildLibrary(dataDir, [...pages, ...texts]);
+  }
   const app = await openApp({ dataDir });
   const { page } = app;
   await page.addInitScript(WAIT_PAINTED);
@@ -134,10 +170,10 @@ async function main(): Promise<void> {
   const open = await openArticleMs(page, 10);
   const search = await searchUiMs(page, ['intelijen', 'moskow', 'firefox', 'politique']);
   const lang = [await langSwitchMs(page, 'id'), await langSwitchMs(page, 'en')];
-  const scroll = await scrollLongestTaskMs(page);
+  const scroll = await traced(page, () => scrollLongTasks(page));
   await app.close();
   await closeBrowser();
-  await rm(dataDir, { recursive: true, force: true });
+  if (!reuse) await rm(dataDir, { recursive: true, force: true });
   const round = (x: number) => Math.round(x * 10) / 10;
   console.log(
     JSON.stringify({
@@ -151,6 +187,8 @@ async function main(): Promise<void> {
       lang_switch_each_ms: lang.map(round),
       scroll_longest_task_ms: round(scroll.longest),
       scroll_tasks_over_50ms: scroll.over50,
+      scroll_long_tasks_ms: scroll.tasks.map(round),
+      scroll_frames: scroll.frames,
       scroll_reached_end: scroll.reachedEnd,
     }),
   );

@@ -19,6 +19,11 @@ let shared: Shared | undefined;
 
 function create(): Shared {
   const { window } = new JSDOM('<!DOCTYPE html><html><head></head><body></body></html>');
+  // jsdom's selector engine, created per document on its first querySelector or URL resolution
+  // (baseURI), adds focus/keyboard/mouse listeners to the window and never removes them: on this
+  // shared window they kept every parsed page alive (~2 MB a page, and ever longer GC pauses).
+  // This window is never shown and dispatches no events, so nothing needs them.
+  window.addEventListener = (() => undefined) as typeof window.addEventListener;
   const purify = createDOMPurify(window as unknown as WindowLike);
   // Links and images keep only sources a reader can follow offline-safely: absolute http(s)
   // and mailto links, http(s) or data:image sources. Relative ones were already made absolute
@@ -70,4 +75,13 @@ export function parseDocument(html: string, url?: string): Document {
 export function sanitizeInPlace(el: Element): Element {
   get().purify.sanitize(el, { IN_PLACE: true, ALLOW_DATA_ATTR: false, FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select'] });
   return el;
+}
+
+/**
+ * Lets a page from `parseDocument` be garbage-collected once it has been read: jsdom lists every
+ * element with an id (or a name) in the shared window's named-property table until the element
+ * leaves its document, so a page merely dropped stayed in memory for good (~2 MB each).
+ */
+export function releaseDocument(doc: Document): void {
+  doc.documentElement?.remove();
 }

@@ -2,7 +2,7 @@
 import { KabarError } from '../errors';
 import type { Block, ExtractedArticle } from '../types';
 import { domToBlocks } from './blocks';
-import { parseDocument, sanitizeInPlace } from './dom';
+import { parseDocument, releaseDocument, sanitizeInPlace } from './dom';
 import { detectLanguage, isRtlLang } from './language';
 import { runReadability } from './readability';
 import { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from './text';
@@ -39,10 +39,18 @@ function blocksText(blocks: Block[]): string {
 /** Extracts the article of an HTML page; `url` resolves relative links and images. Throws NO_ARTICLE when there is none. */
 export function parseHtml(html: string, url?: string): ExtractedArticle {
   const doc = parseDocument(html, url);
+  try {
+    return extractArticle(doc, html, url);
+  } finally {
+    releaseDocument(doc);
+  }
+}
+
+function extractArticle(doc: Document, html: string, url: string | undefined): ExtractedArticle {
   const declaredLang = declaredLanguage(doc);
   const rootDir = doc.documentElement.getAttribute('dir')?.toLowerCase();
   const base = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined;
-  const found = runReadability(doc);
+  const found = runReadability(doc, { mathJax: /<mjx-container/i.test(html) });
   if (!found) throw noArticle();
   const content = sanitizeInPlace(found.content);
   const readerDir = (found.dir ?? rootDir)?.toLowerCase();

@@ -2,7 +2,9 @@
  * Parallel extraction on worker threads. Parsing a page with jsdom and Readability is pure CPU
  * (~100 ms), so when several imports run at once (the importer works on a few sources
  * concurrently) they are spread over the calling thread plus one worker thread per other
- * core (KABAR_EXTRACT_WORKERS or setExtractWorkers override the count). A single import stays on
+ * core (KABAR_EXTRACT_WORKERS or setExtractWorkers override the count). Each worker holds up to
+ * DEPTH jobs, so it starts its next one at once instead of waiting for the calling thread (which
+ * may be busy parsing a page itself) to hand it over. A single import stays on
  * the calling thread: a worker needs ~1 s to start (loading jsdom), ten times what one page takes.
  *
  * Workers run worker.ts: from sources (tests, tsx) through tsx's ESM hooks; from a build, from
@@ -19,6 +21,8 @@ import type { ExtractedArticle } from '../types';
 import type { ExtractHint } from './extract';
 
 const IDLE_MS = 10_000;
+/** Jobs handed to one worker at a time: the one it runs and the next, waiting in its message queue. */
+const DEPTH = 2;
 
 interface Job {
   id: number;
@@ -32,7 +36,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job?: Job;
+  /** Jobs posted to this worker and not answered yet, by id. */
+  jobs: Map<number, Job>;
   idleTimer?: NodeJS.Timeout;
 }
 
@@ -105,16 +110,16 @@ function spawn(): Slot | undefined {
       : new Worker(source.code, { eval: true, workerData: source.workerData, execArgv: [] });
   // A starting or idle worker never keeps the process alive; only one with a job does.
   worker.unref();
-  const slot: Slot = { worker, ready: false };
+  const slot: Slot = { worker, ready: false, jobs: new Map() };
   worker.on('message', (reply: Reply) => {
     if (reply.ready) {
       slot.ready = true;
       dispatch();
       return;
     }
-    const job = slot.job;
-    if (!job || reply.id !== job.id) return;
-    slot.job = undefined;
+    const job = reply.id === undefined ? undefined : slot.jobs.get(reply.id);
+    if (!job) return;
+    slot.jobs.delete(job.id);
     jobsRun++;
     if (reply.article) job.resolve(reply.article);
     else if (reply.error) job.reject(new KabarError(reply.error.code, reply.error.message, reply.error.params));
@@ -123,11 +128,11 @@ function spawn(): Slot | undefined {
   const fail = (error: unknown): void => {
     slots.splice(slots.indexOf(slot), 1);
     clearTimeout(slot.idleTimer);
-    const job = slot.job;
-    slot.job = undefined;
+    const jobs = [...slot.jobs.values()];
+    slot.jobs.clear();
     // A worker that never started means workers do not work here: fall back for good.
     if (!slot.ready) disabled = true;
-    if (job) {
+    for (const job of jobs) {
       if (!slot.ready) runHere(job);
       else job.reject(error instanceof KabarError ? error : new KabarError('IO', `Import worker failed: ${String(error)}`));
     }
@@ -151,21 +156,32 @@ function runHere(job: Job): void {
 
 let helping = false;
 
-// The calling thread is one more worker: whenever jobs wait and no worker is free (all busy,
-// or still starting: ~1 s to load jsdom), it takes one job per turn of the event loop.
+// A started worker with room in its queue, the least loaded first.
+function freeSlot(): Slot | undefined {
+  let best: Slot | undefined;
+  for (const s of slots) if (s.ready && s.jobs.size < DEPTH && (!best || s.jobs.size < best.jobs.size)) best = s;
+  return best;
+}
+
+// The calling thread is one more worker: whenever jobs wait and every worker is full (or still
+// starting: ~1 s to load jsdom), it takes one job per turn of the event loop.
 function helpHere(): void {
   if (helping) return;
   helping = true;
   setImmediate(() => {
     helping = false;
-    if (queue.length === 0 || slots.some((s) => s.ready && !s.job)) return dispatch();
+    if (queue.length === 0 || freeSlot()) return dispatch();
     runHere(queue.shift() as Job);
     dispatch();
   });
 }
 
+function busyJobs(): number {
+  return slots.reduce((n, s) => n + s.jobs.size, 0);
+}
+
 function dispatch(): void {
-  while (slots.length < maxWorkers && !disabled && slots.length < queue.length + slots.filter((s) => s.job).length) {
+  while (slots.length < maxWorkers && !disabled && slots.length < queue.length + busyJobs()) {
     if (!spawn()) break;
   }
   while (queue.length > 0) {
@@ -173,7 +189,7 @@ function dispatch(): void {
       runHere(queue.shift() as Job);
       continue;
     }
-    const slot = slots.find((s) => s.ready && !s.job);
+    const slot = freeSlot();
     if (!slot) {
       helpHere();
       break;
@@ -181,12 +197,12 @@ function dispatch(): void {
     const job = queue.shift() as Job;
     clearTimeout(slot.idleTimer);
     slot.idleTimer = undefined;
-    slot.job = job;
+    slot.jobs.set(job.id, job);
     slot.worker.ref();
     slot.worker.postMessage({ id: job.id, bytes: job.bytes, hint: job.hint });
   }
   for (const slot of slots) {
-    if (slot.job || slot.idleTimer || !slot.ready) continue;
+    if (slot.jobs.size > 0 || slot.idleTimer || !slot.ready) continue;
     // Idle workers never keep the process alive, and go away after a while.
     slot.worker.unref();
     slot.idleTimer = setTimeout(() => {
@@ -228,7 +244,7 @@ export function extractShared(bytes: Uint8Array, hint: ExtractHint, here: () => 
   // An idle, started worker takes the job even without overlap: it keeps this thread free for
   // the next source's I/O (the importer's sources rarely reach this point at the same moment).
   // Without one, only overlapping extractions justify waiting for a worker to start (~1 s).
-  const idleWorker = slots.some((s) => s.ready && !s.job);
+  const idleWorker = slots.some((s) => s.ready && s.jobs.size === 0);
   if (inFlight < 2 && !idleWorker) return Promise.resolve().then(here);
   return new Promise((resolve, reject) => {
     queue.push({ id: nextId++, bytes, hint, resolve, reject, fallback: here });

@@ -1,8 +1,9 @@
 /**
- * Readability.js, tuned for jsdom. Two internal helpers are replaced by equivalents that avoid
- * jsdom's slowest paths (building a CSSStyleDeclaration per element; running the CSS selector
- * engine for plain tag lists); together they roughly halve extraction time on the corpus.
- * If a future Readability renames them, the overrides are skipped and results stay correct.
+ * Readability.js, tuned for jsdom. A few internal helpers are replaced by equivalents (same
+ * answers) that avoid jsdom's slowest paths: building a CSSStyleDeclaration per element,
+ * running the CSS selector engine for plain tag lists, and concatenating an element's whole
+ * text (textContent) for checks that need far less. If a future Readability renames them, the
+ * overrides are skipped and results stay correct.
  */
 import { Readability } from '@mozilla/readability';
 import { STYLE_ATTR } from './lighten';
@@ -23,6 +24,9 @@ export interface ReadabilityResult {
 interface Internals {
   _isProbablyVisible?: (node: Element) => boolean;
   _getAllNodesWithTag?: (node: Element | Document, tagNames: string[]) => ArrayLike<Element>;
+  _isValidByline?: (node: Element, matchString: string) => boolean;
+  _isElementWithoutContent?: (node: Element) => boolean;
+  REGEXPS?: { byline?: RegExp };
 }
 
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
@@ -55,6 +59,37 @@ function allNodesWithTag(node: Element | Document, tagNames: string[]): Element[
   return found;
 }
 
+// Readability's byline check reads the node's whole textContent before its cheap tests (rel,
+// itemprop, class/id match); run on every element of the page, that is the html and body text
+// again and again. Same answer, with the text read only for real candidates.
+function bylineCheck(byline: RegExp): (node: Element, matchString: string) => boolean {
+  return (node, matchString) => {
+    const rel = node.getAttribute('rel');
+    const itemprop = node.getAttribute('itemprop');
+    if (!(rel === 'author' || (itemprop && itemprop.includes('author')) || byline.test(matchString))) return false;
+    const length = (node.textContent ?? '').trim().length;
+    return length > 0 && length < 100;
+  };
+}
+
+const NON_WHITESPACE = /\S/; // \s is exactly the set String.prototype.trim removes
+
+// True when some text below `node` is not whitespace, i.e. textContent.trim() is not empty;
+// stops at the first such text instead of joining the whole subtree's text.
+function hasText(node: Element): boolean {
+  const walker = node.ownerDocument.createTreeWalker(node, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let t = walker.nextNode(); t; t = walker.nextNode()) if (NON_WHITESPACE.test((t as Text).data)) return true;
+  return false;
+}
+
+// Readability's own rule: an element with no text and no children but <br>/<hr> (counted, as
+// upstream does, over all descendants).
+function isElementWithoutContent(node: Element): boolean {
+  if (node.nodeType !== 1 || hasText(node)) return false;
+  const children = node.childElementCount;
+  return children === 0 || children === node.getElementsByTagName('br').length + node.getElementsByTagName('hr').length;
+}
+
 function text(value: string | null | undefined): string | undefined {
   const t = value?.trim();
   return t ? t : undefined;
@@ -67,13 +102,19 @@ function keepMathJax(doc: Document): void {
   for (const el of Array.from(doc.getElementsByTagName('mjx-container'))) el.removeAttribute('class');
 }
 
-/** Runs Readability on `doc` (which it modifies); null when it finds no article at all. */
-export function runReadability(doc: Document): ReadabilityResult | null {
-  keepMathJax(doc);
+/**
+ * Runs Readability on `doc` (which it modifies); null when it finds no article at all.
+ * `mathJax: false` says the page has no <mjx-container> (saves a walk over the whole page).
+ */
+export function runReadability(doc: Document, hints: { mathJax?: boolean } = {}): ReadabilityResult | null {
+  if (hints.mathJax !== false) keepMathJax(doc);
   const reader = new Readability<Element>(doc, { serializer: (node) => node as Element });
   const internals = reader as unknown as Internals;
   if (typeof internals._isProbablyVisible === 'function') internals._isProbablyVisible = isProbablyVisible;
   if (typeof internals._getAllNodesWithTag === 'function') internals._getAllNodesWithTag = allNodesWithTag;
+  const byline = internals.REGEXPS?.byline;
+  if (typeof internals._isValidByline === 'function' && byline instanceof RegExp) internals._isValidByline = bylineCheck(byline);
+  if (typeof internals._isElementWithoutContent === 'function') internals._isElementWithoutContent = isElementWithoutContent;
   const result = reader.parse();
   if (!result?.content) return null;
   return {

@@ -1,4 +1,8 @@
-/** Dates, numbers and language names through Intl in the interface language (formatters cached per locale). */
+/**
+ * Dates, numbers and language names through Intl in the interface language. Formatters are
+ * cached per locale, and the strings list rows ask for again and again (language names, row
+ * dates) are cached too: scrolling 10,000 rows formats the same few hundred values.
+ */
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat | Intl.RelativeTimeFormat | Intl.DisplayNames>();
 
@@ -9,6 +13,17 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
     cache.set(key, f);
   }
   return f;
+}
+
+const strings = new Map<string, string | null>();
+const MAX_STRINGS = 5000;
+
+function memo(key: string, make: () => string | null): string | null {
+  if (strings.has(key)) return strings.get(key) as string | null;
+  if (strings.size >= MAX_STRINGS) strings.clear();
+  const value = make();
+  strings.set(key, value);
+  return value;
 }
 
 function valid(iso: string | undefined): Date | null {
@@ -27,11 +42,15 @@ export function formatLongDate(iso: string | undefined, locale: string): string 
 export function formatListDate(iso: string | undefined, locale: string, now: Date = new Date()): string {
   const d = valid(iso);
   if (!d) return '';
-  const days = Math.round((startOfDay(d) - startOfDay(now)) / 86_400_000);
-  if (days <= 0 && days > -7) {
-    return cached(`rel:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(days, 'day');
-  }
-  return cached(`med:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(d);
+  const day = startOfDay(d);
+  const today = startOfDay(now);
+  return memo(`date:${locale}:${day}:${today}`, () => {
+    const days = Math.round((day - today) / 86_400_000);
+    if (days <= 0 && days > -7) {
+      return cached(`rel:${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(days, 'day');
+    }
+    return cached(`med:${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(d);
+  }) as string;
 }
 
 function startOfDay(d: Date): number {
@@ -46,10 +65,12 @@ export function formatNumber(n: number, locale: string): string {
 /** A language's name in the interface language ('id' → "Indonesian"), or null when unknown. */
 export function languageName(code: string, locale: string): string | null {
   if (!code || code === 'und') return null;
-  try {
-    const name = cached(`lang:${locale}`, () => new Intl.DisplayNames(locale, { type: 'language' })).of(code);
-    return name && name !== code ? name : code;
-  } catch {
-    return code;
-  }
+  return memo(`lang:${locale}:${code}`, () => {
+    try {
+      const name = cached(`lang:${locale}`, () => new Intl.DisplayNames(locale, { type: 'language' })).of(code);
+      return name && name !== code ? name : code;
+    } catch {
+      return code;
+    }
+  });
 }

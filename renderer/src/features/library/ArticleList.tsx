@@ -33,7 +33,12 @@ export function ArticleList() {
     count: total ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 6,
+    // Rows mounted beyond the screen on each side: enough for keyboard moves and small scrolls;
+    // every extra row is mounted on each jump of a fast scroll.
+    overscan: 3,
+    // Render scroll updates in React's scheduler, not synchronously inside the scroll event:
+    // a frame's scroll handling and its row mounting then run as separate, shorter tasks.
+    useFlushSync: false,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;

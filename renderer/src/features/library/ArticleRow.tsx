@@ -8,6 +8,21 @@ import { setBookmarked } from '../../stores/actions';
 import { useSettings } from '../../stores/settings';
 import { listTitle } from '../translate/listTitle';
 
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+// t() with ICU plurals formats a message on every call, and every row asks for the same few
+// labels ("Unread", "5 min read"): keep them per translation function (a new one per language).
+const labels = new WeakMap<Translate, Map<string, string>>();
+
+function label(t: Translate, key: 'list.unread' | 'list.readingTime' | 'list.languageBadge', params: Record<string, string | number> = {}): string {
+  let known = labels.get(t);
+  if (!known) labels.set(t, (known = new Map()));
+  const id = `${key}|${JSON.stringify(params)}`;
+  let text = known.get(id);
+  if (text === undefined) known.set(id, (text = t(key, params)));
+  return text;
+}
+
 /** Props of ArticleRow. */
 export interface ArticleRowProps {
   meta: ArticleMeta;
@@ -27,6 +42,8 @@ export const ArticleRow = memo(function ArticleRow({ meta, selected, current, so
   const date = formatListDate(sortByPublished ? (meta.publishedAt ?? meta.savedAt) : meta.savedAt, locale);
   const language = languageName(meta.lang, locale);
   const tabIndex = selected ? 0 : -1;
+  const badge = language ? label(t, 'list.languageBadge', { language }) : '';
+  const starLabel = meta.bookmarked ? t('list.unbookmark', { title }) : t('list.bookmark', { title });
   return (
     <>
       <button
@@ -40,7 +57,7 @@ export const ArticleRow = memo(function ArticleRow({ meta, selected, current, so
         <span className="row-title">
           {!meta.readAt && (
             <span className="unread-dot">
-              <span className="visually-hidden">{t('list.unread')}: </span>
+              <span className="visually-hidden">{label(t, 'list.unread')}: </span>
             </span>
           )}
           {/* Its own element: the direction comes from the title, not from the "Unread" label before it. */}
@@ -52,12 +69,12 @@ export const ArticleRow = memo(function ArticleRow({ meta, selected, current, so
           {meta.siteName && <span dir="auto">{meta.siteName}</span>}
           {date && <span>{date}</span>}
           {language && (
-            <span className="lang-badge" title={t('list.languageBadge', { language })}>
+            <span className="lang-badge" title={badge}>
               <span aria-hidden="true">{meta.lang.toUpperCase()}</span>
-              <span className="visually-hidden">{t('list.languageBadge', { language })}</span>
+              <span className="visually-hidden">{badge}</span>
             </span>
           )}
-          <span>{t('list.readingTime', { count: Math.max(1, meta.readingMinutes) })}</span>
+          <span>{label(t, 'list.readingTime', { count: Math.max(1, meta.readingMinutes) })}</span>
         </span>
         {meta.tags.length > 0 && (
           <span className="row-tags">
@@ -74,8 +91,8 @@ export const ArticleRow = memo(function ArticleRow({ meta, selected, current, so
         type="button"
         className="star"
         aria-pressed={meta.bookmarked}
-        aria-label={meta.bookmarked ? t('list.unbookmark', { title }) : t('list.bookmark', { title })}
-        title={meta.bookmarked ? t('list.unbookmark', { title }) : t('list.bookmark', { title })}
+        aria-label={starLabel}
+        title={starLabel}
         tabIndex={tabIndex}
         onClick={() => void setBookmarked(meta.id, !meta.bookmarked)}
       >
