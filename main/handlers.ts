@@ -2,6 +2,7 @@
  * Contract → core: one handler per invoke channel. Imports no 'electron', so the browser
  * harness (tests/e2e/harness.ts) wires the very same object into Chromium.
  */
+import { warmExtractWorkers } from './core/articles';
 import { KabarError } from './core/errors';
 import { importSources, type ImportSource } from './core/importer';
 import { openLibrary, type Library } from './core/store';
@@ -63,6 +64,9 @@ export interface HandlerSet {
 }
 
 const EXTERNAL = /^(https?:|mailto:)/i;
+
+/** How long after the library opens the import workers are started. */
+export const WARM_EXTRACTION_AFTER_MS = 5000;
 
 function importer(library: Library, ctx: HandlerContext) {
   return (sources: ImportSource[], tags: string[]) =>
@@ -141,6 +145,9 @@ export async function createHandlers(ctx: HandlerContext): Promise<HandlerSet> {
     ctx.emit('library:changed', progressOnly ? { ids, progressOnly } : { ids }),
   );
   const parts = handlersFor(library, ctx);
+  // Start the extraction workers once the window has had time to open (they take ~1 s of CPU to
+  // load jsdom), so the user's first import runs at full speed. Unref'd: never delays quitting.
+  setTimeout(() => void warmExtractWorkers().catch(() => undefined), WARM_EXTRACTION_AFTER_MS).unref();
   return {
     handlers: parts.handlers,
     importOpmlPath: parts.importOpmlPath,

@@ -2,9 +2,9 @@
 import { KabarError } from '../errors';
 import type { Block, ExtractedArticle } from '../types';
 import { domToBlocks } from './blocks';
-import { parseDocument, releaseDocument, sanitizeInPlace } from './dom';
+import { adoptForSanitizing, documentBase, parsePage, releaseDocument, sanitizeInPlace } from './dom';
 import { detectLanguage, isRtlLang } from './language';
-import { runReadability } from './readability';
+import { runReadability, type ReadabilityResult } from './readability';
 import { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from './text';
 
 /** Fewer words than this (CJK characters count as words) is a page without an article: a menu, a bare image gallery. */
@@ -38,21 +38,31 @@ function blocksText(blocks: Block[]): string {
 
 /** Extracts the article of an HTML page; `url` resolves relative links and images. Throws NO_ARTICLE when there is none. */
 export function parseHtml(html: string, url?: string): ExtractedArticle {
-  const doc = parseDocument(html, url);
-  try {
-    return extractArticle(doc, html, url);
-  } finally {
-    releaseDocument(doc);
-  }
+  return extractArticle(parsePage(html, url), html, url);
 }
 
 function extractArticle(doc: Document, html: string, url: string | undefined): ExtractedArticle {
   const declaredLang = declaredLanguage(doc);
   const rootDir = doc.documentElement.getAttribute('dir')?.toLowerCase();
-  const base = doc.baseURI && doc.baseURI !== 'about:blank' ? doc.baseURI : undefined;
+  const base = documentBase(doc);
   const found = runReadability(doc, { mathJax: /<mjx-container/i.test(html) });
   if (!found) throw noArticle();
-  const content = sanitizeInPlace(found.content);
+  const content = adoptForSanitizing(found.content, base);
+  try {
+    return articleFrom(found, sanitizeInPlace(content), { base, rootDir, declaredLang, url });
+  } finally {
+    releaseDocument(content.ownerDocument);
+  }
+}
+
+interface PageFacts {
+  base: string | undefined;
+  rootDir: string | undefined;
+  declaredLang: string | undefined;
+  url: string | undefined;
+}
+
+function articleFrom(found: ReadabilityResult, content: Element, { base, rootDir, declaredLang, url }: PageFacts): ExtractedArticle {
   const readerDir = (found.dir ?? rootDir)?.toLowerCase();
   const provisionalDir = readerDir === 'rtl' ? 'rtl' : 'ltr';
   const blocks = domToBlocks(content, base, provisionalDir);

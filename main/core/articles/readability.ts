@@ -1,8 +1,7 @@
 /**
- * Readability.js, tuned for jsdom. A few internal helpers are replaced by equivalents (same
- * answers) that avoid jsdom's slowest paths: building a CSSStyleDeclaration per element,
- * running the CSS selector engine for plain tag lists, and concatenating an element's whole
- * text (textContent) for checks that need far less. If a future Readability renames them, the
+ * Readability.js over a linkedom page (dom.ts parsePage). A few internal helpers are replaced
+ * by equivalents (same answers) that avoid slow paths: building a CSSStyleDeclaration per
+ * element, and concatenating an element's whole text (textContent) for checks that need far less. If a future Readability renames them, the
  * overrides are skipped and results stay correct.
  */
 import { Readability } from '@mozilla/readability';
@@ -23,7 +22,6 @@ export interface ReadabilityResult {
 
 interface Internals {
   _isProbablyVisible?: (node: Element) => boolean;
-  _getAllNodesWithTag?: (node: Element | Document, tagNames: string[]) => ArrayLike<Element>;
   _isValidByline?: (node: Element, matchString: string) => boolean;
   _isElementWithoutContent?: (node: Element) => boolean;
   REGEXPS?: { byline?: RegExp };
@@ -42,21 +40,6 @@ function isProbablyVisible(node: Element): boolean {
     return cls.includes('fallback-image');
   }
   return true;
-}
-
-// Document-order list of descendants with one of the tag names (what querySelectorAll returns, as a static list).
-function allNodesWithTag(node: Element | Document, tagNames: string[]): Element[] {
-  if (tagNames.length === 1) return Array.from(node.getElementsByTagName(tagNames[0]));
-  const wanted = new Set(tagNames.map((t) => t.toLowerCase()));
-  const found: Element[] = [];
-  const walk = (parent: Element | Document): void => {
-    for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
-      if (wanted.has(child.localName)) found.push(child);
-      walk(child);
-    }
-  };
-  walk(node);
-  return found;
 }
 
 // Readability's byline check reads the node's whole textContent before its cheap tests (rel,
@@ -111,7 +94,6 @@ export function runReadability(doc: Document, hints: { mathJax?: boolean } = {})
   const reader = new Readability<Element>(doc, { serializer: (node) => node as Element });
   const internals = reader as unknown as Internals;
   if (typeof internals._isProbablyVisible === 'function') internals._isProbablyVisible = isProbablyVisible;
-  if (typeof internals._getAllNodesWithTag === 'function') internals._getAllNodesWithTag = allNodesWithTag;
   const byline = internals.REGEXPS?.byline;
   if (typeof internals._isValidByline === 'function' && byline instanceof RegExp) internals._isValidByline = bylineCheck(byline);
   if (typeof internals._isElementWithoutContent === 'function') internals._isElementWithoutContent = isElementWithoutContent;
