@@ -65,8 +65,24 @@ export interface HandlerSet {
 
 const EXTERNAL = /^(https?:|mailto:)/i;
 
-/** How long after the library opens the import workers are started. */
+/** How often, after the library opens, Kabar looks for a quiet moment to start the import workers. */
 export const WARM_EXTRACTION_AFTER_MS = 5000;
+
+/**
+ * Starts the extraction workers at the first quiet moment after the window has opened, so the
+ * user's first import runs at full speed (a cold batch: 14 pages/s, warm: 22). Starting one costs
+ * ~1 s of CPU: during a feed refresh, on two cores, that starved the window (a 380 ms long task),
+ * so it waits for the refresh to end. Unref'd timers: never delays quitting.
+ */
+function warmWhenIdle(busy: () => boolean): () => void {
+  const timer = setInterval(() => {
+    if (busy()) return;
+    clearInterval(timer);
+    void warmExtractWorkers().catch(() => undefined);
+  }, WARM_EXTRACTION_AFTER_MS);
+  timer.unref();
+  return () => clearInterval(timer);
+}
 
 function importer(library: Library, ctx: HandlerContext) {
   return (sources: ImportSource[], tags: string[]) =>
@@ -124,12 +140,13 @@ function coreHandlers(library: Library, ctx: HandlerContext): Omit<Handlers, key
 }
 
 /** Every handler over an opened library, and how to release what the parts hold. */
-export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Invoke> & Pick<HandlerSet, 'importOpmlPath'> {
+export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Invoke> & Pick<HandlerSet, 'importOpmlPath'> & { busy: () => boolean } {
   const feeds = feedHandlers(library, ctx);
   const translate = translateHandlers(library, ctx);
   return {
     handlers: { ...coreHandlers(library, ctx), ...feeds.handlers, ...translate.handlers },
     importOpmlPath: feeds.importOpmlPath,
+    busy: feeds.refreshing,
     close: async () => {
       await Promise.all([feeds.close(), translate.close()]);
     },
@@ -145,15 +162,14 @@ export async function createHandlers(ctx: HandlerContext): Promise<HandlerSet> {
     ctx.emit('library:changed', progressOnly ? { ids, progressOnly } : { ids }),
   );
   const parts = handlersFor(library, ctx);
-  // Start the extraction workers once the window has had time to open (they take ~1 s of CPU to
-  // load jsdom), so the user's first import runs at full speed. Unref'd: never delays quitting.
-  setTimeout(() => void warmExtractWorkers().catch(() => undefined), WARM_EXTRACTION_AFTER_MS).unref();
+  const stopWarming = warmWhenIdle(parts.busy);
   return {
     handlers: parts.handlers,
     importOpmlPath: parts.importOpmlPath,
     library,
     close: async () => {
       unsubscribe();
+      stopWarming();
       await parts.close();
       await library.close();
     },
