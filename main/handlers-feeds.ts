@@ -98,8 +98,6 @@ function viewOf(library: Library, feed: FeedRecord): FeedView {
 /** The feed handlers plus what main calls itself: importing an .opml file the OS opened Kabar with. */
 export interface FeedPart extends PartHandlers<FeedInvoke> {
   importOpmlPath: (path: string) => Promise<OpmlImportResult>;
-  /** True while a feed refresh runs. */
-  refreshing: () => boolean;
 }
 
 /** The feeds (issue 4) handlers over one library, and how to release what they hold. */
@@ -173,7 +171,6 @@ export function feedHandlers(library: Library, ctx: HandlerContext): FeedPart {
   return {
     handlers,
     importOpmlPath,
-    refreshing: () => refresher.status().running,
     close: async () => {
       stopFollowing();
       await refresher.close();

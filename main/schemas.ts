@@ -82,6 +82,7 @@ export const schemas: ChannelSchemas = {
   'import:urls': z.tuple([sources, tags]),
   'import:paths': z.tuple([sources, tags]),
   'import:files': z.tuple([z.array(droppedFile).max(1000), tags]),
+  'import:prepare': z.tuple([]),
   'settings:get': z.tuple([]),
   'settings:set': z.tuple([settingsPatch]),
   'shell:openExternal': z.tuple([z.string().min(1).max(8192)]),

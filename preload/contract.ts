@@ -88,6 +88,8 @@ export interface Invoke extends FeedInvoke, TranslateInvoke {
   'import:urls': (urls: string[], tags: string[]) => ImportSummary;
   'import:paths': (paths: string[], tags: string[]) => ImportSummary;
   'import:files': (files: DroppedFile[], tags: string[]) => ImportSummary;
+  /** The user is about to import (Add dialog opened, files dragged in): main gets its import workers ready. */
+  'import:prepare': () => void;
   'settings:get': () => Settings;
   'settings:set': (patch: Partial<Settings>) => Settings;
   'shell:openExternal': (url: string) => void;

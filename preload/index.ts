@@ -54,6 +54,7 @@ const api = {
   importUrls: (urls: string[], tags: string[]) => invoke('import:urls', urls, tags),
   importPaths: (paths: string[], tags: string[]) => invoke('import:paths', paths, tags),
   importFiles: (files: DroppedFile[], tags: string[]) => invoke('import:files', files, tags),
+  prepareImport: () => invoke('import:prepare'),
   getSettings: () => invoke('settings:get'),
   setSettings: (patch: Partial<Settings>) => invoke('settings:set', patch),
   openExternal: (url: string) => invoke('shell:openExternal', url),

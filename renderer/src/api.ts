@@ -69,6 +69,7 @@ export const api = {
   importUrls: (urls: string[], tags: string[]) => unwrap(k().importUrls(urls, tags)),
   importPaths: (paths: string[], tags: string[]) => unwrap(k().importPaths(paths, tags)),
   importFiles: (files: DroppedFile[], tags: string[]) => unwrap(k().importFiles(files, tags)),
+  prepareImport: () => unwrap(k().prepareImport()),
   getSettings: () => unwrap(k().getSettings()),
   setSettings: (patch: Partial<Settings>) => unwrap(k().setSettings(patch)),
   openExternal: (url: string) => unwrap(k().openExternal(url)), // eng-disable OPEN_EXTERNAL_JS_CHECK -- an IPC call; main checks the scheme

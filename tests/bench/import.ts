@@ -59,8 +59,9 @@ const loopbackFetch: typeof fetch = async (input, init) => {
 };
 
 /**
- * Brings the process to where a running app is when the user imports: the extraction worker
- * started (the app starts it once the window is up) and the pipeline's code loaded on this thread.
+ * Brings the process to where a running app is when the user imports: the extraction workers
+ * started (the app starts them when the Add dialog opens or files are dragged in, `import:prepare`)
+ * and the pipeline's code loaded on this thread.
  */
 export async function warmPipeline(pages: string[]): Promise<void> {
   await warmExtractWorkers();

@@ -37,7 +37,8 @@ function measureInFreshProcess(dir: string, ...flags: string[]): Record<string, 
 async function main(): Promise<void> {
   const { pages, texts } = await corpusFiles();
   // First batch of a fresh process (workers start during it), then the same batch again: the
-  // app starts its extraction workers once its window is up, so a user's imports run warm.
+  // app starts its extraction workers when the Add dialog opens or files are dragged in
+  // (`import:prepare`), so a user's imports run warm.
   const cold = await measureImport(pages);
   const imported = await measureImport(pages);
   const dir = await mkdtemp(join(tmpdir(), 'kabar-bench-'));

@@ -191,6 +191,7 @@ export class FakeKabar {
       searchArticles: (query, limit) => a('searchArticles', [query, limit], () => (this.search ? this.search(query) : [])),
       importUrls: (urls, tags) => a('importUrls', [urls, tags], () => ({ results: [], imported: 0, duplicates: 0, failed: 0 })),
       importPaths: (paths, tags) => a('importPaths', [paths, tags], () => ({ results: [], imported: 0, duplicates: 0, failed: 0 })),
+      prepareImport: () => a('prepareImport', [], () => undefined),
       importFiles: (files, tags) => a('importFiles', [files, tags], () => ({ results: [], imported: 0, duplicates: 0, failed: 0 })),
       getSettings: () => a('getSettings', [], () => ({ ...this.settings })),
       setSettings: (patch) => a('setSettings', [patch], () => (this.settings = { ...this.settings, ...patch })),

@@ -1,5 +1,7 @@
 /** The Add dialog: web addresses, files, optional tags; then progress and a result per source. */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
 import { errorMessage } from '../../i18n/errors';
 import { useImport } from '../../stores/importer';
@@ -14,6 +16,10 @@ export function ImportDialog() {
   const { urlsText, tagsText, running, progress, error } = useImport();
   const close = useUi((s) => s.closeDialog);
   const urls = parseUrls(urlsText);
+  // While the user pastes addresses, main starts its import workers (a warm batch runs faster).
+  useEffect(() => {
+    void api.prepareImport().catch(() => undefined);
+  }, []);
 
   const submit = (): void => {
     if (urls.length === 0) return;

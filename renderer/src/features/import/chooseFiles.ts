@@ -24,6 +24,7 @@ export function parseUrls(text: string): string[] {
 /** Asks for files and imports them; shows the Add dialog with progress and results. */
 export async function chooseAndImport(t: TFunction, tags: string[] = []): Promise<void> {
   try {
+    void api.prepareImport().catch(() => undefined);
     const paths = await api.chooseFiles({ title: t('import.dialogTitle'), button: t('import.dialogButton'), filterName: t('import.dialogFilter') });
     if (paths.length === 0) return;
     useUi.getState().openDialog({ kind: 'import' });

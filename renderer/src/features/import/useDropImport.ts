@@ -1,5 +1,6 @@
 /** Drag-and-drop of article files anywhere on the window. */
 import { useEffect, useState } from 'react';
+import { api } from '../../api';
 import { importDropped } from './chooseFiles';
 
 function hasFiles(e: DragEvent): boolean {
@@ -14,6 +15,7 @@ export function useDropImport(tags: () => string[]): boolean {
     const enter = (e: DragEvent): void => {
       if (!hasFiles(e)) return;
       e.preventDefault();
+      if (depth === 0) void api.prepareImport().catch(() => undefined);
       depth += 1;
       setOver(true);
     };
