@@ -2,6 +2,7 @@
  * An in-memory `window.kabar` for renderer component tests: every method answers with a
  * `Wire` like the preload bridge does. Component-logic tests only; the e2e tier uses the real handlers.
  */
+import { DEFAULT_SETTINGS } from '../../main/core/store/defaults';
 import type { Api } from '../../preload/index';
 import type {
   AppInfo,
@@ -60,21 +61,7 @@ const ok = <T>(value: T): Wire<T> => ({ ok: true, value });
 export class FakeKabar {
   articles: ArticleMeta[] = [];
   bodies = new Map<string, Article['blocks']>();
-  settings: Settings = {
-    locale: null,
-    theme: 'system',
-    fontSize: 18,
-    fontFamily: 'serif',
-    sort: 'savedAt',
-    translateTo: null,
-    alwaysTranslateFrom: [],
-    neverTranslateFrom: [],
-    translationEngines: {},
-    packRegistryUrl: '',
-    readingMode: 'original',
-    refreshMinutes: 60,
-    keepDays: null,
-  };
+  settings: Settings = { ...DEFAULT_SETTINGS };
   /** Stored translations per article id. */
   translations = new Map<string, Record<string, Translation>>();
   /** How translateArticle answers (a test sets it; unset: no engine can translate). */

@@ -1,5 +1,8 @@
 /** The shape of library.json, its defaults, and the migrations that bring old files up to date. */
-import type { ArticleMeta, FeedSettings, Settings, TranslationSettings } from '../types';
+import type { ArticleMeta, Settings } from '../types';
+import { DEFAULT_SETTINGS } from './defaults';
+
+export { DEFAULT_FEED_SETTINGS, DEFAULT_SETTINGS, DEFAULT_TRANSLATION_SETTINGS } from './defaults';
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = 1;
@@ -13,30 +16,6 @@ export interface LibraryData {
   feeds: unknown[];
   settings: Settings;
 }
-
-/** Feed settings of a new library. */
-export const DEFAULT_FEED_SETTINGS: FeedSettings = { refreshMinutes: 60, keepDays: null };
-
-/** Translation settings of a new library. */
-export const DEFAULT_TRANSLATION_SETTINGS: TranslationSettings = {
-  translateTo: null,
-  alwaysTranslateFrom: [],
-  neverTranslateFrom: [],
-  translationEngines: {},
-  packRegistryUrl: '',
-  readingMode: 'original',
-};
-
-/** Settings of a new library. */
-export const DEFAULT_SETTINGS: Settings = {
-  ...DEFAULT_FEED_SETTINGS,
-  ...DEFAULT_TRANSLATION_SETTINGS,
-  locale: null,
-  theme: 'system',
-  fontSize: 18,
-  fontFamily: 'serif',
-  sort: 'savedAt',
-};
 
 /** An empty library of the current schema. */
 export function emptyLibrary(): LibraryData {

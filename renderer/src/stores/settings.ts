@@ -2,19 +2,10 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import type { AppInfo, Settings } from '../../../preload/contract';
-import { DEFAULT_TRANSLATION_SETTINGS } from './translate';
+import { DEFAULT_SETTINGS } from '../../../main/core/store/defaults';
 
-/** Defaults until the stored settings arrive (same as the core's). */
-export const DEFAULT_SETTINGS: Settings = {
-  ...DEFAULT_TRANSLATION_SETTINGS,
-  locale: null,
-  theme: 'system',
-  fontSize: 18,
-  fontFamily: 'serif',
-  sort: 'savedAt',
-  refreshMinutes: 60,
-  keepDays: null,
-};
+/** Defaults until the stored settings arrive: the core's own. */
+export { DEFAULT_SETTINGS };
 
 /** Smallest reader text size, in CSS pixels. */
 export const FONT_MIN = 12;

@@ -6,18 +6,8 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import { errorInfo } from '../i18n/errors';
-import type { Article, ReadingMode, Translation, TranslationSettings } from '../../../preload/contract';
+import type { Article, ReadingMode, Translation } from '../../../preload/contract';
 import { useReader } from './reader';
-
-/** Translation settings until the stored ones arrive (the core's defaults). */
-export const DEFAULT_TRANSLATION_SETTINGS: TranslationSettings = {
-  translateTo: null,
-  alwaysTranslateFrom: [],
-  neverTranslateFrom: [],
-  translationEngines: {},
-  packRegistryUrl: '',
-  readingMode: 'original',
-};
 
 /** The order the mode switch and its shortcut go through. */
 export const MODES: ReadingMode[] = ['original', 'translated', 'bilingual'];

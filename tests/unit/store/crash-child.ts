@@ -12,20 +12,10 @@ import { readFile } from 'node:fs/promises';
 import { decodeBytes } from '../../../main/core/articles/decode';
 import { parsePlainText } from '../../../main/core/articles/plaintext';
 import { openLibrary } from '../../../main/core/store/index';
+import { rng } from './seeded-random';
 
 const [dir, seedText, runText, ...files] = process.argv.slice(2) as [string, string, string, ...string[]];
 
-/** mulberry32: a small seeded generator, so a failing run can be replayed from its seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function say(line: string): void {
   writeSync(1, `${line}\n`);

@@ -16,6 +16,7 @@ import { openSearchIndex } from '../../../main/core/search';
 import { articleId, openLibrary, type Library } from '../../../main/core/store';
 import { migrate } from '../../../main/core/store/schema';
 import { CORPUS, SEED, tempDir } from '../helpers';
+import { rng } from './seeded-random';
 
 const KILLS = 50;
 const SEED_VALUE = Number(process.env.KABAR_CRASH_SEED ?? 20261127);
@@ -27,17 +28,6 @@ const FILES = [
     .map((n) => join(CORPUS, 'articles/newspaper4k/txt', n)),
 ];
 
-/** The same generator as the child's (mulberry32), for the parent's kill timing. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Expected {
   live: boolean;
