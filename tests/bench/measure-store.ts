@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openLibrary } from '../../main/core/store';
+import { percentile } from './paint';
 
 const QUERIES = [
   'intelijen', 'diplomasi bayangan', 'moskow', 'rusia', 'naryshkin', 'the', 'firefox', 'readability',
@@ -14,11 +15,6 @@ const QUERIES = [
   'ber', 'inte', 'mo', 'a', 'news report', 'science', 'music', 'police', 'court', 'health',
   'economy', 'parlamento', 'développement', 'café', 'cafe',
 ];
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 
 async function measure(dir: string): Promise<Record<string, number>> {
   let t = performance.now();

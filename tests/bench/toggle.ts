@@ -11,23 +11,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closeBrowser, openApp } from '../e2e/harness';
 import { CORPUS } from './library';
+import { percentile, WAIT_PAINTED } from './paint';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SWITCHES = 30;
-
-// tsx names functions with an __name helper; functions sent to page.evaluate need it too.
-const WAIT_PAINTED = `window.__name = (f) => f;
-window.__waitPainted = (check) => new Promise((resolve) => {
-  const done = () => requestAnimationFrame(() => setTimeout(resolve, 0));
-  if (check()) return done();
-  const observer = new MutationObserver(() => { if (check()) { observer.disconnect(); done(); } });
-  observer.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-});`;
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] as number;
-}
 
 async function main(): Promise<void> {
   execFileSync('npx', ['electron-vite', 'build'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
