@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import type { FeedView } from '../../../../preload/contract';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { errorMessage } from '../../i18n/errors';
 import { formatLongDate } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useFeeds } from '../../stores/feeds';
 import { useUi } from '../../stores/ui';
 import { KeepDaysSelect } from './KeepDaysSelect';
 import { folderKey, parseFolder } from './tree';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** Runs one action, re-reads the feeds, and reports a failure in the dialog. */
 function useAction(): { error: unknown; run: (action: () => Promise<unknown>, then?: () => void) => void } {
@@ -103,11 +103,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
         />
         <p className="field-hint">{t('feeds.keepHint')}</p>
       </div>
-      {Boolean(error) && (
-        <p role="alert" className="error-text">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="actions">
         <button type="button" className="btn" onClick={() => run(() => useFeeds.getState().refresh([feed.id]), close)}>
           {t('feeds.refreshOne')}

@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { errorMessage } from '../../i18n/errors';
 import { useFeeds } from '../../stores/feeds';
 import { useUi } from '../../stores/ui';
 import { folderKey, parseFolder } from './tree';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The dialog for the folder at `path`. */
 export function FolderDialog({ path }: { path: string[] }) {
@@ -43,11 +43,7 @@ export function FolderDialog({ path }: { path: string[] }) {
           </button>
         </div>
       </form>
-      {Boolean(error) && (
-        <p role="alert" className="error-text">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <div className="actions">
         <button type="button" className="btn" disabled={unread === 0} onClick={() => run(() => api.markFeedsRead({ folder: path }))}>
           {t('feeds.markAllRead')}

@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import type { DiscoveredFeed } from '../../../../preload/contract';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { errorMessage } from '../../i18n/errors';
 import { feedFilterKey, useFeeds } from '../../stores/feeds';
 import { useLibrary } from '../../stores/library';
 import { useUi } from '../../stores/ui';
 import { parseFolder } from './tree';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The subscribe dialog. */
 export function SubscribeDialog() {
@@ -89,11 +89,7 @@ export function SubscribeDialog() {
             ))}
           </fieldset>
         )}
-        {Boolean(error) && (
-          <p role="alert" className="error-text">
-            {errorMessage(t, error)}
-          </p>
-        )}
+        <ErrorAlert error={error} />
         <div className="actions">
           <button type="button" className="btn" onClick={close}>
             {t('feeds.close')}

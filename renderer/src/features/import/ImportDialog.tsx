@@ -3,12 +3,12 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { Dialog } from '../../components/Dialog';
-import { errorMessage } from '../../i18n/errors';
 import { useImport } from '../../stores/importer';
 import { useUi } from '../../stores/ui';
 import { chooseAndImport, parseTags, parseUrls } from './chooseFiles';
 import { ImportResults } from './ImportResults';
 import '../../styles/import.css';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The Add dialog. */
 export function ImportDialog() {
@@ -88,17 +88,8 @@ export function ImportDialog() {
           <span aria-live="polite">{t('import.progress', { done: progress.done, total: progress.total })}</span>
         </div>
       )}
-      {Boolean(error) && <ErrorLine error={error} />}
+      <ErrorAlert error={error} />
       <ImportResults />
     </Dialog>
-  );
-}
-
-function ErrorLine({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  return (
-    <p role="alert" className="error-text">
-      {errorMessage(t, error)}
-    </p>
   );
 }

@@ -2,13 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../../preload/contract';
 import { Dialog } from '../../components/Dialog';
-import { errorMessage } from '../../i18n/errors';
 import { LOCALES } from '../../i18n';
 import { FeedSettings } from './FeedSettings';
 import { FONT_MAX, FONT_MIN, useSettings } from '../../stores/settings';
 import { useLibrary } from '../../stores/library';
 import { useUi } from '../../stores/ui';
 import { TranslationSettings } from './TranslationSettings';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const SYSTEM = 'system';
 
@@ -103,11 +103,7 @@ export function SettingsDialog() {
       </div>
       <TranslationSettings />
       <FeedSettings />
-      {Boolean(error) && (
-        <p role="alert" className="error-text">
-          {t('settings.saveFailed')} {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} lead={t('settings.saveFailed')} />
       {appInfo && <p className="field-hint">{t('settings.about', { version: appInfo.version, dir: appInfo.dataDir })}</p>}
     </Dialog>
   );

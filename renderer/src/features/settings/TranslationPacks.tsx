@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { PackInfo } from '../../../../preload/contract';
-import { errorMessage } from '../../i18n/errors';
 import { formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useSettings } from '../../stores/settings';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** A size in megabytes in the interface language (one decimal). */
 function megabytes(bytes: number, locale: string): string {
@@ -99,11 +99,7 @@ export function TranslationPacks({ packs, onChanged }: { packs: PackInfo[]; onCh
         </div>
       )}
       {done && <p role="status">{t('translate.packInstalled', { id: done.id, size: megabytes(done.bytes, locale), files: formatNumber(done.files?.length ?? 0, locale) })}</p>}
-      {Boolean(error) && (
-        <p role="alert" className="error-text">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </div>
   );
 }

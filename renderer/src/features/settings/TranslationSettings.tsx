@@ -6,13 +6,13 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import type { EngineChoice, EnginesInfo, ReadingMode } from '../../../../preload/contract';
-import { errorMessage } from '../../i18n/errors';
 import { languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useSettings } from '../../stores/settings';
 import { languageChoices } from '../translate/languages';
 import { TranslationPacks } from './TranslationPacks';
 import '../../styles/translate.css';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 const INTERFACE = 'interface';
 
@@ -142,11 +142,7 @@ export function TranslationSettings() {
       <LanguageList field="neverTranslateFrom" label={t('translate.neverList')} />
       <h4>{t('translate.engines')}</h4>
       {info ? <EngineTable info={info} /> : !error && <p role="status">{t('translate.loadingEngines')}</p>}
-      {Boolean(error) && (
-        <p role="alert" className="error-text">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
       <TranslationPacks packs={info?.packs ?? []} onChanged={reload} />
     </section>
   );

@@ -2,9 +2,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { errorMessage } from '../../i18n/errors';
 import { mergeTags, renameTag, useKnownTags } from '../../stores/tags';
 import { useUi } from '../../stores/ui';
+import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** The dialog for tag `name`. */
 export function TagManageDialog({ name }: { name: string }) {
@@ -70,11 +70,7 @@ export function TagManageDialog({ name }: { name: string }) {
           </div>
         </form>
       )}
-      {Boolean(error) && (
-        <p role="alert" className="error-text">
-          {errorMessage(t, error)}
-        </p>
-      )}
+      <ErrorAlert error={error} />
     </Dialog>
   );
 }
