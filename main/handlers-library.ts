@@ -42,6 +42,7 @@ export function libraryHandlers(library: Library, ctx: HandlerContext): LibraryH
     'article:setProgress': async (id, progress) => {
       library.setProgress(id, progress);
     },
+    'trash:empty': async () => library.emptyTrash(),
     'tags:add': async (id, tags) => library.addTags(id, tags),
     'tags:remove': async (id, tags) => library.removeTags(id, tags),
     'tags:rename': async (from, to) => {

@@ -92,6 +92,8 @@ export const libraryChannels = {
   'article:setBookmarked': channel(z.tuple([id, z.boolean()])).returns<ArticleMeta>(),
   'article:setRead': channel(z.tuple([id, z.boolean()])).returns<ArticleMeta>(),
   'article:setProgress': channel(z.tuple([id, z.number().min(0).max(1)])).returns<void>(),
+  /** Deletes every article in the trash for good; resolves to how many went. */
+  'trash:empty': channel(z.tuple([])).returns<number>(),
   'tags:add': channel(z.tuple([id, tags])).returns<ArticleMeta>(),
   'tags:remove': channel(z.tuple([id, tags])).returns<ArticleMeta>(),
   'tags:rename': channel(z.tuple([tag, tag])).returns<void>(),
