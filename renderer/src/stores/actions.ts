@@ -71,3 +71,12 @@ export function knownMeta(id: string): ArticleMeta | undefined {
 export function saveReadingProgress(id: string, progress: number): void {
   api.article.setProgress(id, progress).catch(() => undefined);
 }
+
+/** Deletes every article in the trash for good; the list follows from `library:changed`. A failure goes to the notice. */
+export async function emptyTrash(): Promise<void> {
+  try {
+    await api.trash.empty();
+  } catch (error) {
+    useUi.getState().setNotice(error);
+  }
+}
