@@ -4,12 +4,11 @@
  * answers it.
  */
 import { z } from 'zod';
-import type { DiscoveredFeed, RefreshStatus } from '../main/core/feeds';
-import type { UserError } from '../main/core/types';
+import type { DiscoveredFeed, RefreshStatus, UserError } from '../main/core/types';
 import { dialogStrings, id, source } from './contract-common';
 import { channel, event } from './define';
 
-export type { DiscoveredFeed, FeedState, RefreshStatus } from '../main/core/feeds';
+export type { DiscoveredFeed, FeedState, RefreshStatus } from '../main/core/types';
 
 /** One subscription as the sidebar shows it. */
 export interface FeedView {
