@@ -2,7 +2,8 @@
 import { decodeBytes } from '../articles';
 import { parseDocument } from '../articles/dom';
 import { FeedError } from './errors';
-import { absoluteUrl, looksLikeHtmlPage } from './parse';
+import { looksLikeHtmlPage } from './parse-sniff';
+import { absoluteUrl } from './parse-values';
 
 /** A feed a page advertises. */
 export interface DiscoveredFeed {
