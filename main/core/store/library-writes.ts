@@ -1,6 +1,7 @@
 /** A library's article writes: adding (one or many), trash and restore, read state, progress, translations, language. */
 import { KabarError } from '../errors';
 import type { ArticleMeta, ExtractedArticle, Translation } from '../types';
+import { mapLimit } from '../util';
 import { blocksText, keepDamaged, readArticleFile, removeArticleFile, writeArticleFile } from './article-files';
 import { articleId, countWords, readingMinutes } from './identity';
 import type { JournalEntry } from './journal';
@@ -65,14 +66,7 @@ export async function addManyNow(state: LibraryState, items: { extracted: Extrac
     fresh.set(id, { meta: newMeta(state, id, extracted, []), blocks: extracted.blocks });
   }
   const list = [...fresh.values()];
-  let next = 0;
-  const writer = async (): Promise<void> => {
-    while (next < list.length) {
-      const { meta, blocks } = list[next++] as { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] };
-      await writeArticleFile(state.dir, meta, blocks, {});
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(8, list.length) }, writer));
+  await mapLimit(list, 8, ({ meta, blocks }) => writeArticleFile(state.dir, meta, blocks, {}));
   for (const { meta, blocks } of list) {
     await indexAdd(state, meta.id, { title: meta.title, body: blocksText(blocks) });
     state.byId.set(meta.id, meta);

@@ -6,9 +6,9 @@
  */
 import { copyFile, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { sha256Bytes, sha256File } from '../../util';
 import { translateError } from '../errors';
 import { download } from './pack-download';
-import { sha256Bytes, sha256File } from './pack-hash';
 import { invalid, PACK_FILE, packId, validatePackMeta, type InstalledPack, type PackBuffers, type PackFileEntry, type PackMeta, type PackPart, type PackProgress } from './pack-meta';
 import { resolveRemotePack } from './pack-registry';
 

@@ -1,8 +1,8 @@
-/** SHA-256 of pack files: streamed from disk when installing, over bytes already read when loading. */
+/** SHA-256 of files and bytes, hex: one implementation for pack checks, backups and media names. */
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 
-/** SHA-256 of a file, hex. */
+/** SHA-256 of a file, hex, streamed (a language model can be hundreds of megabytes). */
 export async function sha256File(path: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
@@ -10,6 +10,6 @@ export async function sha256File(path: string): Promise<string> {
 }
 
 /** SHA-256 of bytes in memory, hex. */
-export function sha256Bytes(bytes: Uint8Array): string {
+export function sha256Bytes(bytes: Uint8Array | string): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
