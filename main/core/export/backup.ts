@@ -7,8 +7,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { join, relative, sep } from 'node:path';
 import * as tar from 'tar';
 import { KabarError } from '../errors';
-import { stamp } from '../store/backups';
-import { migrate } from '../store/schema';
+import { migrate, stamp } from '../store';
 import { sha256File } from '../util';
 
 /** The files a backup holds, with their SHA-256. */

@@ -7,8 +7,7 @@
  */
 import { parseFeed } from 'feedsmith';
 import iconv from 'iconv-lite';
-import { decodeBytes } from '../articles';
-import { displayLine } from '../articles/text';
+import { decodeBytes, displayLine } from '../articles';
 import { FeedError } from './errors';
 import { fromAtom, fromJson, fromRss } from './parse-formats';
 import { bestEffort, jsonFeedish, looksLikeHtmlPage, rootElement, wideEncoding } from './parse-sniff';

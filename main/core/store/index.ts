@@ -18,6 +18,8 @@ import { emptyLibrary, type LibraryData } from './schema';
 
 export { Library, type AddResult } from './library';
 export { storageError } from './atomic';
+export { stamp } from './backups';
+export { migrate } from './schema';
 export { articleId, normalizeUrl } from './identity';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 

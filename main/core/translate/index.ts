@@ -21,7 +21,8 @@ export { ApertiumEngine } from './apertium';
 export { BergamotEngine } from './bergamot/engine';
 export { PACK_FILE, validatePackMeta, type InstalledPack, type PackMeta } from './bergamot/pack-meta';
 export { PackStore } from './bergamot/pack-store';
-export { TRANSLATE_ERROR_CODES, isCancelled } from './errors';
+export { TRANSLATE_ERROR_CODES, cancelledError, isCancelled } from './errors';
+export { languageName, primaryLang } from './languages';
 
 /** Engines in order of preference when several can translate a pair. */
 export const ENGINE_PREFERENCE: EngineId[] = ['bergamot', 'apertium'];
