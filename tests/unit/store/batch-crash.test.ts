@@ -30,27 +30,44 @@ interface Outcome {
   finished: boolean;
 }
 
-/** Runs the child until `killAfterMs` after it is ready (or until it holds), then SIGKILLs it. */
-async function runAndKill(child: string, dir: string, feedsFile: string, killAfterMs: number, killDuringOpen: boolean): Promise<Outcome> {
+/**
+ * When to kill: during the open, or after `afterFeeds` feeds were reported saved plus a random part
+ * of the time the last feed took, so kills land inside batches and compactions whatever the load.
+ */
+interface KillPlan {
+  duringOpenMs?: number;
+  afterFeeds: number;
+  fraction: number;
+}
+
+/** Runs the child until its kill plan says, or until it holds, then SIGKILLs it. */
+async function runAndKill(child: string, dir: string, feedsFile: string, plan: KillPlan): Promise<Outcome> {
   const proc = spawn(process.execPath, [child, dir, feedsFile], { stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT });
   const outcome: Outcome = { confirmed: new Map(), finished: false };
   let stderr = '';
   proc.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const kill = (): boolean => proc.kill('SIGKILL');
-  const openTimer = killDuringOpen ? setTimeout(kill, killAfterMs / 20) : null;
+  const openTimer = plan.duringOpenMs !== undefined ? setTimeout(kill, plan.duringOpenMs) : null;
   let rest = '';
+  let last = performance.now();
   const exit = new Promise<number | null>((done) => proc.on('exit', (code) => done(code)));
+  const maybeKill = (): void => {
+    const gap = performance.now() - last;
+    last = performance.now();
+    if (plan.duringOpenMs === undefined && outcome.confirmed.size === plan.afterFeeds) setTimeout(kill, plan.fraction * gap);
+  };
   proc.stdout.on('data', (chunk: Buffer) => {
     const lines = (rest + chunk.toString()).split('\n');
     rest = lines.pop() ?? '';
     for (const line of lines) {
-      if (line === 'ready' && !killDuringOpen) setTimeout(kill, killAfterMs);
+      if (line === 'ready') maybeKill();
       else if (line === 'hold') {
         outcome.finished = true;
         kill();
       } else if (line.startsWith('! ')) {
         const [feedId, added] = line.slice(2).split(' ') as [string, string];
         outcome.confirmed.set(feedId, Number(added));
+        maybeKill();
       }
     }
   });
@@ -100,7 +117,9 @@ describe('batch commits under SIGKILL', () => {
     let resumed = 0;
     for (let run = 0; run < KILLS; run += 1) {
       const dir = await tempDir('kabar-batch-crash-');
-      const outcome = await runAndKill(child, dir, feedsFile, 300 + random() * 6000, random() < 0.15);
+      const plan: KillPlan = { afterFeeds: Math.floor(random() * 8), fraction: random() * 1.5 };
+      if (random() < 0.15) plan.duringOpenMs = random() * 1500;
+      const outcome = await runAndKill(child, dir, feedsFile, plan);
       const library = await openLibrary({ dir });
       try {
         expect(library.recovery, `run ${run}: recovery was needed`).toBeNull();
@@ -135,7 +154,7 @@ describe('batch commits under SIGKILL', () => {
     writeFileSync(smallFile, JSON.stringify(small.urls));
     let outcome: Outcome;
     try {
-      outcome = await runAndKill(child, dir, smallFile, 600_000, false);
+      outcome = await runAndKill(child, dir, smallFile, { afterFeeds: 1000, fraction: 0 });
     } finally {
       await small.close();
       rmSync(smallFile, { force: true });
