@@ -94,6 +94,13 @@ export async function storeMedia(dir: string, bytes: Uint8Array, ext: string): P
  * the ones captured. Up to 4 downloads run at once; the same source is fetched once.
  */
 export async function captureImages(blocks: Block[], opts: CaptureOptions): Promise<Block[]> {
+  const maxCount = opts.maxCount ?? 40;
+  const sources = [...new Set(blocks.filter((b) => b.type === 'image' && b.src && /^(https?:|data:)/i.test(b.src)).map((b) => b.src as string))].slice(
+    0,
+    maxCount,
+  );
+  // Most feed items have no image: no folder to make (a mkdir per story was a visible cost of a refresh).
+  if (sources.length === 0) return blocks.map((b) => ({ ...b }));
   try {
     await mkdir(opts.mediaDir, { recursive: true });
   } catch (error) {
@@ -101,11 +108,6 @@ export async function captureImages(blocks: Block[], opts: CaptureOptions): Prom
       path: opts.mediaDir,
     });
   }
-  const maxCount = opts.maxCount ?? 40;
-  const sources = [...new Set(blocks.filter((b) => b.type === 'image' && b.src && /^(https?:|data:)/i.test(b.src)).map((b) => b.src as string))].slice(
-    0,
-    maxCount,
-  );
   const stored = new Map<string, string>();
   await mapLimit(sources, 4, async (src) => {
     try {

@@ -66,9 +66,11 @@ export async function writeArticleFile(
   meta: ArticleMeta,
   blocks: Block[],
   translations: Record<string, Translation>,
+  { durable = true }: { durable?: boolean } = {},
 ): Promise<void> {
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };
-  await writeLibraryFile(articlePath(dir, meta.id), JSON.stringify(file));
+  // durable: false only for a batch add, whose journal line carries the body (see library-batch.ts).
+  await writeLibraryFile(articlePath(dir, meta.id), JSON.stringify(file), { durable });
   // After the body is safe: a sidecar is only a shortcut, so failing to write one fails nothing.
   await writeArticleText(dir, meta, blocksText(blocks)).catch(() => undefined);
 }

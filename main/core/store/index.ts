@@ -108,7 +108,9 @@ async function openForWriting(dir: string, now: () => Date, lock: WriteLock): Pr
   const index = await openSearchIndex(join(dir, 'index'));
   const recovery = loaded.recovery ?? journalDamage;
   const library = new Library({ dir, db, journal, index, now, recovery, release: () => lock.release() });
-  library.replay([...rotated.entries, ...current.entries]);
+  const replayed = [...rotated.entries, ...current.entries];
+  library.replay(replayed);
+  await library.restoreBatchBodies(replayed);
 
   if (loaded.recovery) {
     loaded.recovery.articlesRecovered = await library.adoptOrphans(await listArticleFileIds(dir));

@@ -17,12 +17,17 @@ import {
   truncateSync,
   writeSync,
 } from 'node:fs';
-import type { ArticleMeta, Settings } from '../types';
+import type { ArticleMeta, Block, Settings } from '../types';
 import { storageError } from './atomic';
 
 /** One journaled change; each is idempotent, so replaying twice is harmless. */
 export type JournalEntry =
-  | { t: 'put'; meta: ArticleMeta }
+  /**
+   * An article's metadata. A batch add also carries the body (`blocks`): its article file is written
+   * without an fsync, so the one fsync'ed journal line is what makes the body durable until a
+   * compaction has fsync'ed the file (see library-batch.ts).
+   */
+  | { t: 'put'; meta: ArticleMeta; blocks?: Block[] }
   | { t: 'purge'; id: string }
   | { t: 'settings'; settings: Settings }
   /** The whole feed list (bulk changes: OPML import, reordering). */

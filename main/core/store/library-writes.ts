@@ -1,10 +1,10 @@
 /** A library's article writes: adding (one or many), trash and restore, read state, progress, translations, language. */
 import { KabarError } from '../errors';
 import type { ArticleMeta, ExtractedArticle, Translation } from '../types';
-import { mapLimit } from '../util';
 import { blocksText, keepDamaged, readArticleFile, removeArticleFile, writeArticleFile } from './article-files';
 import { articleId, countWords, readingMinutes } from './identity';
 import type { JournalEntry } from './journal';
+import { addBatchNow } from './library-batch';
 import { indexAdd, indexRemove, searchDoc } from './library-index';
 import { replaceDamagedBody } from './library-recovery';
 import type { LibraryState } from './library-state';
@@ -56,24 +56,9 @@ export async function addNow(state: LibraryState, extracted: ExtractedArticle, o
   return { meta, created: true };
 }
 
-/** Stores many new articles at once, skipping known ids (see Library.addMany). */
-export async function addManyNow(state: LibraryState, items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
-  state.assertWritable();
-  const fresh = new Map<string, { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] }>();
-  for (const { extracted, id: given } of items) {
-    const id = given ?? articleId(extracted);
-    if (state.byId.has(id) || fresh.has(id)) continue;
-    fresh.set(id, { meta: newMeta(state, id, extracted, []), blocks: extracted.blocks });
-  }
-  const list = [...fresh.values()];
-  await mapLimit(list, 8, ({ meta, blocks }) => writeArticleFile(state.dir, meta, blocks, {}));
-  for (const { meta, blocks } of list) {
-    await indexAdd(state, meta.id, { title: meta.title, body: blocksText(blocks) });
-    state.byId.set(meta.id, meta);
-  }
-  state.invalidate();
-  state.commit(list.map(({ meta }) => ({ t: 'put', meta })));
-  return list.map((x) => x.meta);
+/** Stores many new articles in one durable commit, skipping known ids (see Library.addMany and library-batch.ts). */
+export function addManyNow(state: LibraryState, items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
+  return addBatchNow(state, items, (id, extracted) => newMeta(state, id, extracted, []));
 }
 
 /** Moves an article to the trash (restorable); it leaves search and the lists. */

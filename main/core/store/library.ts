@@ -5,6 +5,7 @@
  */
 import type { Article, ArticleMeta, ExtractedArticle, LibraryCounts, ListPage, ListQuery, RecoveryReport, Settings, TagCount, Translation } from '../types';
 import type { JournalEntry } from './journal';
+import { restoreBatchBodies } from './library-batch';
 import * as feeds from './library-feeds';
 import { reconcileIndex } from './library-index';
 import * as reads from './library-reads';
@@ -37,6 +38,11 @@ export class Library {
   /** Applies journal entries read at open (they are already durable on disk). */
   replay(entries: JournalEntry[]): void {
     replay(this.state, entries);
+  }
+
+  /** After replay at a writable open: rewrites batch-added bodies a crash left missing or torn (see library-batch.ts). */
+  restoreBatchBodies(entries: JournalEntry[]): Promise<number> {
+    return restoreBatchBodies(this.state, entries);
   }
 
   /** Marks library.json as behind memory, so the next compaction rewrites it. */
@@ -139,7 +145,7 @@ export class Library {
 
   /**
    * Stores many new articles at once (a feed refresh): bodies are written in parallel and all
-   * metadata goes to the journal in one write. Ids already known (live or trashed) are skipped.
+   * metadata and bodies go to the journal in one durable write. Ids already known (live or trashed) are skipped.
    * Returns the metadata of the articles created.
    */
   addMany(items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
