@@ -21,7 +21,8 @@ export function MetaLine({ meta }: { meta: ArticleMeta }) {
   parts.push(t('reader.readingTime', { count: Math.max(1, meta.readingMinutes) }));
   return (
     // Interface text inside the article's element: it carries the interface language, not the article's.
-    <p className="reader-meta" lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'}>
+    // data-article-dir: the line starts on the article's side, whatever the interface's direction.
+    <p className="reader-meta" lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'} data-article-dir={meta.dir}>
       {parts.map((part, i) => (
         <span key={i}>{part}</span>
       ))}

@@ -94,7 +94,7 @@ export function Reader({ back = false }: { back?: boolean }) {
             <ReaderTitle article={shown} view={view} untitled={t('list.untitled')} />
             <MetaLine meta={shown} />
             {/* Interface controls inside the article element: they carry the interface language. */}
-            <div className="reader-tags" lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'}>
+            <div className="reader-tags" lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'} data-article-dir={shown.dir}>
               <TagEditor tags={shown.tags} known={known} onAdd={(tag) => void addTags(shown.id, [tag])} onRemove={(tag) => void removeTags(shown.id, [tag])} />
             </div>
           </header>
