@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boot, type BootState } from './bootstrap';
 import { Notices } from './components/Notices';
+import { UndoToast } from './components/UndoToast';
 import { Dialogs } from './features/app/Dialogs';
 import { TopBar } from './features/app/TopBar';
 import { errorMessage } from './i18n/errors';
@@ -62,6 +63,7 @@ function Shell() {
           />
         </main>
       </div>
+      <UndoToast />
       <Dialogs />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

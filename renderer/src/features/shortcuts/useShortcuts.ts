@@ -9,7 +9,8 @@ import { useUi } from '../../stores/ui';
 import { requestRowFocus } from '../library/ArticleList';
 import { openActiveHit } from '../search/SearchBox';
 import { cycleReadingMode } from '../translate/cycleMode';
-import { commandFor, type Command } from './keymap';
+import { useUndo } from '../../stores/undo';
+import { commandFor, isTypingTarget, type Command } from './keymap';
 
 /** The article a command acts on: the list selection, else the open article. */
 export function targetId(): string | null {
@@ -109,6 +110,11 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || useUi.getState().dialog) return;
+      // Ctrl+Z (⌘Z) undoes the last trash or tag removal; in a text field it stays the field's own undo.
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTypingTarget(e.target)) {
+        if (useUndo.getState().undo()) e.preventDefault();
+        return;
+      }
       const command = commandFor(e);
       if (command && runCommand(command)) e.preventDefault();
     };
