@@ -148,6 +148,16 @@ describe('feeds section', () => {
     act(() => useUi.getState().closeDialog());
   });
 
+  it('warns in the Subscribe dialog while offline (walk item 8), and the address box follows its text direction', async () => {
+    act(() => useUi.setState({ online: false }));
+    act(() => useUi.getState().openDialog({ kind: 'subscribe' }));
+    expect((await screen.findByTestId('subscribe-offline')).textContent).toMatch(/You are offline/);
+    expect(screen.getByLabelText('Feed or website address').getAttribute('dir')).toBe('auto');
+    act(() => useUi.setState({ online: true }));
+    expect(screen.queryByTestId('subscribe-offline')).toBeNull();
+    act(() => useUi.getState().closeDialog());
+  });
+
   it('re-reads the feed list a few times, not once per event, during a flood of changes', async () => {
     const before = fake.callsTo('feeds:list').length;
     for (let i = 0; i < 200; i++) act(() => fake.emit('library:changed', { ids: [`a${i}`] }));

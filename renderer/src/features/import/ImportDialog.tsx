@@ -47,6 +47,7 @@ export function ImportDialog() {
             value={urlsText}
             placeholder={t('import.urlsPlaceholder')}
             spellCheck={false}
+            dir="auto"
             data-autofocus=""
             onChange={(e) => useImport.setState({ urlsText: e.target.value })}
             onKeyDown={(e) => {

@@ -41,7 +41,8 @@ export const ArticleRow = memo(function ArticleRow({ meta, selected, tabStop, cu
   const translateTo = useSettings((s) => s.settings.translateTo);
   const shown = listTitle(meta, translateTo ?? locale);
   const title = shown.text || t('list.untitled');
-  const date = formatListDate(sortByPublished ? (meta.publishedAt ?? meta.savedAt) : meta.savedAt, locale);
+  // Feed items show when the story was published (a 2018 story fetched today is not "today").
+  const date = formatListDate(sortByPublished || meta.feedId ? (meta.publishedAt ?? meta.savedAt) : meta.savedAt, locale);
   const language = languageName(meta.lang, locale);
   const tabIndex = (tabStop ?? selected) ? 0 : -1;
   const badge = language ? label(t, 'list.languageBadge', { language }) : '';
