@@ -13,7 +13,9 @@ export function MetaLine({ meta }: { meta: ArticleMeta }) {
   if (meta.siteName) parts.push(meta.siteName);
   if (meta.place) parts.push(meta.place);
   if (meta.credit) parts.push(meta.credit);
-  if (meta.byline) parts.push(t('reader.byline', { name: meta.byline }));
+  // "BBC News · By BBC News": a byline that only repeats the site is said once.
+  const same = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+  if (meta.byline && !(meta.siteName && same(meta.byline, meta.siteName))) parts.push(t('reader.byline', { name: meta.byline }));
   const date = meta.publishedAt
     ? t('reader.published', { date: formatLongDate(meta.publishedAt, locale) })
     : t('reader.saved', { date: formatLongDate(meta.savedAt, locale) });
