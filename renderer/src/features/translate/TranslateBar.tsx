@@ -1,11 +1,13 @@
 /**
  * The reader's translation bar: the article's language (correctable), the target language, Translate /
- * Re-translate, the Original / Translated / Bilingual switch, progress with Cancel, errors, and the
- * suggestion to translate (hidden for languages the user never translates).
+ * Re-translate, the Original / Translated / Bilingual switch, progress with Cancel, errors, and a
+ * ⋯ menu with always / never translate from this language.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, ReadingMode, Translation } from '../../../../preload/contract';
+import { Icon } from '../../components/Icon';
+import { Popover } from '../../components/Popover';
 import { formatLongDate, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useSettings } from '../../stores/settings';
@@ -49,26 +51,46 @@ function useAutoTranslate(article: Article, to: string, stored: boolean): void {
   }, [article.id, article.lang, to, stored, always]);
 }
 
-function Suggestion({ article, to }: { article: Article; to: string }) {
+/** The bar's ⋯ menu: always / never translate from the article's language. */
+function TranslateMenu({ article }: { article: Article }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { alwaysTranslateFrom, neverTranslateFrom } = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
   const from = article.lang;
-  if (from === 'und' || from === to || neverTranslateFrom.includes(from)) return null;
+  if (from === 'und') return null;
   const language = languageName(from, locale) ?? from;
+  const always = alwaysTranslateFrom.includes(from);
+  const never = neverTranslateFrom.includes(from);
   return (
-    <p className="translate-suggestion" data-testid="translate-suggestion">
-      <span>{t('translate.suggest', { from: language, to: languageName(to, locale) ?? to })}</span>
-      {!alwaysTranslateFrom.includes(from) && (
-        <button type="button" className="btn btn-link" onClick={() => void update({ alwaysTranslateFrom: [...alwaysTranslateFrom, from] })}>
-          {t('translate.alwaysFrom', { language })}
-        </button>
+    <Popover label={t('translate.options')} face={<Icon name="more" />} testId="translate-menu" alignEnd>
+      {(close) => (
+        <div className="menu-list">
+          <button
+            type="button"
+            className="btn btn-menu"
+            aria-pressed={always}
+            onClick={() => {
+              close();
+              void update({ alwaysTranslateFrom: always ? alwaysTranslateFrom.filter((l) => l !== from) : [...alwaysTranslateFrom, from], neverTranslateFrom: neverTranslateFrom.filter((l) => l !== from) });
+            }}
+          >
+            {t('translate.alwaysFrom', { language })}
+          </button>
+          <button
+            type="button"
+            className="btn btn-menu"
+            aria-pressed={never}
+            onClick={() => {
+              close();
+              void update({ neverTranslateFrom: never ? neverTranslateFrom.filter((l) => l !== from) : [...neverTranslateFrom, from], alwaysTranslateFrom: alwaysTranslateFrom.filter((l) => l !== from) });
+            }}
+          >
+            {t('translate.neverFrom', { language })}
+          </button>
+        </div>
       )}
-      <button type="button" className="btn btn-link" onClick={() => void update({ neverTranslateFrom: [...neverTranslateFrom, from] })}>
-        {t('translate.neverFrom', { language })}
-      </button>
-    </p>
+    </Popover>
   );
 }
 
@@ -133,6 +155,9 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
           </button>
         )}
         {translation && <ModeSwitch mode={mode} />}
+        {/* The language-pack offer (features/listen and packs work) sits in this row, before the menu. */}
+        <span className="spacer" />
+        <TranslateMenu article={article} />
       </div>
       {job && (
         <div className="translate-progress" role="status" data-testid="translate-progress">
@@ -150,7 +175,6 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
           {translateErrorMessage(t, error, locale)}
         </p>
       )}
-      {!job && !translation && !error && <Suggestion article={article} to={to} />}
       {translation && !job && <Made translation={translation} />}
     </section>
   );
