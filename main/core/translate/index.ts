@@ -27,6 +27,7 @@ export { PackSource, type AvailablePack, type PackListing, type PackDownloadProg
 export { DEFAULT_PACK_SERVER, MODELS_COLLECTION } from './bergamot/remote-settings';
 export type { RemotePack } from './bergamot/catalog';
 export { targetLanguages, type TargetLanguage } from './targets';
+export { languageName, primaryLang } from './languages';
 
 /** Engines in order of preference when several can translate a pair. */
 export const ENGINE_PREFERENCE: EngineId[] = ['bergamot', 'apertium'];
