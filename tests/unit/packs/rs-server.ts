@@ -37,6 +37,10 @@ export interface ServerKnobs {
   ignoreRange: boolean;
   /** Attachment names whose bytes are replaced (same size) with other bytes. */
   corrupt: Set<string>;
+  /** When set, the record list is this many bytes of junk, streamed without a length (a hostile server). */
+  listingBytes: number | null;
+  /** When set, the server root's JSON is this instead of a Remote Settings answer. */
+  root: unknown;
 }
 
 /** A running local server. */
@@ -77,7 +81,7 @@ export async function startRsServer(files: ServedFile[]): Promise<RsServer> {
     return { id, ...fields, schema: 1700000000000, last_modified: 1700000000000, attachment: { hash: sha(bytes), size: bytes.length, filename: f.name, location, mimetype: 'application/octet-stream' } };
   });
   const log: LoggedRequest[] = [];
-  const knobs: ServerKnobs = { chunk: 1 << 20, delayMs: 0, ignoreRange: false, corrupt: new Set() };
+  const knobs: ServerKnobs = { chunk: 1 << 20, delayMs: 0, ignoreRange: false, corrupt: new Set(), listingBytes: null, root: null };
   let url = '';
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -87,6 +91,22 @@ export async function startRsServer(files: ServedFile[]): Promise<RsServer> {
       entry.status = status;
       res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
     };
+    if (path === '/v1/' && knobs.root !== null) return json(200, knobs.root);
+    if (path === '/v1/buckets/main/collections/translations-models/records' && knobs.listingBytes !== null) {
+      const block = Buffer.alloc(1 << 20, 0x20);
+      let left = knobs.listingBytes;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const more = (): void => {
+        if (res.destroyed) return;
+        if (left <= 0) return void res.end();
+        const piece = block.subarray(0, Math.min(block.length, left));
+        left -= piece.length;
+        entry.sent += piece.length;
+        if (res.write(piece)) setImmediate(more);
+        else res.once('drain', more);
+      };
+      return more();
+    }
     if (path === '/v1/') return json(200, { project_name: 'Remote Settings', capabilities: { attachments: { base_url: `${url}/attachments/` } } });
     if (path === '/v1/buckets/main/collections/translations-models/records') return json(200, { data: records });
     const file = byLocation.get(path);

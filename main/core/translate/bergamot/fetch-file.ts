@@ -47,6 +47,23 @@ async function alreadyDone(path: string, file: FileToFetch): Promise<boolean> {
   return hash.digest('hex') === file.sha256;
 }
 
+/** A failed disk operation as the error a user can act on (a full disk is DISK_FULL, not "offline"). */
+export function diskError(error: unknown, path: string): KabarError {
+  if (error instanceof KabarError) return error;
+  const code = (error as NodeJS.ErrnoException).code ?? '';
+  if (code === 'ENOSPC' || code === 'EDQUOT') return new KabarError('DISK_FULL', `The disk is full (writing ${path}). What was downloaded is kept; free some space and try again.`, { path });
+  return new KabarError('IO', `Could not write ${path}: ${(error as Error).message}.`, { path, reason: code });
+}
+
+/** Runs a disk operation, turning its failure into DISK_FULL / IO. */
+async function onDisk<T>(path: string, operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (error) {
+    throw diskError(error, path);
+  }
+}
+
 function hashMismatch(file: FileToFetch): KabarError {
   return new KabarError(
     'PACK_HASH_MISMATCH',
@@ -104,7 +121,7 @@ export async function fetchFile(file: FileToFetch, path: string, options: FetchF
     if (!resumed) kept = 0;
     const hash = createHash('sha256');
     await hashPrefix(hash, part, kept);
-    const handle = await open(part, kept > 0 ? 'r+' : 'w');
+    const handle = await onDisk(part, () => open(part, kept > 0 ? 'r+' : 'w'));
     let size = kept;
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
@@ -114,13 +131,13 @@ export async function fetchFile(file: FileToFetch, path: string, options: FetchF
           await rm(part, { force: true });
           throw hashMismatch(file);
         }
-        await handle.write(chunk, 0, chunk.byteLength, size);
+        await onDisk(part, () => handle.write(chunk, 0, chunk.byteLength, size));
         hash.update(chunk);
         size += chunk.byteLength;
         fetched += chunk.byteLength;
         options.onBytes?.(size);
       }
-      await handle.sync();
+      await onDisk(part, () => handle.sync());
     } catch (error) {
       if (controller.signal.aborted) throw cancelled();
       if (error instanceof KabarError) throw error;
@@ -133,7 +150,7 @@ export async function fetchFile(file: FileToFetch, path: string, options: FetchF
       await rm(part, { force: true });
       throw hashMismatch(file);
     }
-    await rename(part, path);
+    await onDisk(path, () => rename(part, path));
     return fetched;
   } finally {
     clearTimeout(timer);

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { KabarError } from '../../errors';
 import { languageName } from '../languages';
 import { packsFromRecords, routeVia, MODEL_MAJOR_VERSIONS, type RemotePack } from './catalog';
-import { fetchFile } from './fetch-file';
+import { diskError, fetchFile } from './fetch-file';
 import { PACK_FILE, packId, type InstalledPack, type PackStore } from './packs';
 import { DEFAULT_PACK_SERVER, MODELS_COLLECTION, RemoteSettingsClient, normalizeServer } from './remote-settings';
 
@@ -65,6 +65,24 @@ export interface PackSourceOptions {
 
 const CATALOG = '.catalog.json';
 const DOWNLOADS = '.downloads';
+
+/**
+ * Downloads into one packs folder run one after another: two Translate clicks (or the window and
+ * the CLI in one process) must not write the same `.part` file at once. The second waits, then
+ * finds the pack installed and fetches nothing.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
+  const before = queues.get(key) ?? Promise.resolve();
+  const next = before.catch(() => undefined).then(run);
+  const settled = next.catch(() => undefined);
+  queues.set(key, settled);
+  void settled.then(() => {
+    if (queues.get(key) === settled) queues.delete(key);
+  });
+  return next;
+}
 
 /** Lists and downloads Bergamot packs from a Remote Settings server. */
 export class PackSource {
@@ -135,7 +153,11 @@ export class PackSource {
    * Packs already installed at the listed version are not fetched again. Cancel keeps the partial
    * files; the next call resumes them.
    */
-  async get(from: string, to: string, options: { signal?: AbortSignal; onProgress?: (p: PackDownloadProgress) => void } = {}): Promise<PackDownloadResult> {
+  get(from: string, to: string, options: { signal?: AbortSignal; onProgress?: (p: PackDownloadProgress) => void } = {}): Promise<PackDownloadResult> {
+    return serialized(this.store.dir, () => this.getNow(from, to, options));
+  }
+
+  private async getNow(from: string, to: string, options: { signal?: AbortSignal; onProgress?: (p: PackDownloadProgress) => void }): Promise<PackDownloadResult> {
     const packs = await this.fetchPacks(options.signal);
     const route = this.routeFor(packs, from, to);
     if (!route) {
@@ -160,7 +182,7 @@ export class PackSource {
   private async download(pack: RemotePack, before: number, total: number, options: { signal?: AbortSignal; onProgress?: (p: PackDownloadProgress) => void }): Promise<number> {
     const root = join(this.store.dir, DOWNLOADS);
     const dir = join(root, `${pack.id}@${pack.version}`);
-    await mkdir(dir, { recursive: true });
+    await mkdir(dir, { recursive: true }).catch((error: unknown) => Promise.reject(diskError(error, dir)));
     // Partial downloads of other versions of this pair can never be finished: drop them.
     for (const name of await readdir(root)) {
       if (name.startsWith(`${pack.id}@`) && name !== `${pack.id}@${pack.version}`) await rm(join(root, name), { recursive: true, force: true });
@@ -177,7 +199,7 @@ export class PackSource {
     options.onProgress?.({ phase: 'installing', pack: pack.id, file: PACK_FILE, done: before + done, total });
     const files = Object.fromEntries(Object.entries(pack.files).map(([part, f]) => [part, { name: f.name, size: f.size, sha256: f.sha256 }]));
     const meta = { format: 'kabar-language-pack', formatVersion: 1, engine: 'bergamot', from: pack.from, to: pack.to, version: pack.version, files };
-    await writeFile(join(dir, PACK_FILE), JSON.stringify(meta, null, 2));
+    await writeFile(join(dir, PACK_FILE), JSON.stringify(meta, null, 2)).catch((error: unknown) => Promise.reject(diskError(error, dir)));
     await this.store.installFromDir(dir);
     await rm(dir, { recursive: true, force: true });
     return fetched;

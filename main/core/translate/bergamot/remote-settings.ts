@@ -12,6 +12,10 @@ import { translateError } from '../errors';
 
 /** The Remote Settings server Firefox uses (pref `services.settings.server`). */
 export const DEFAULT_PACK_SERVER = 'https://firefox.settings.services.mozilla.com/v1';
+/** Largest listing Kabar reads (the real collection is a few hundred kB): a hostile server cannot fill memory. */
+const MAX_JSON_BYTES = 32 * 1024 * 1024;
+/** Largest attachment Kabar accepts (real models are tens of MB). */
+export const MAX_ATTACHMENT_BYTES = 1024 * 1024 * 1024;
 /** The collection Firefox's translation models live in. */
 export const MODELS_COLLECTION = 'translations-models';
 
@@ -109,8 +113,9 @@ export class RemoteSettingsClient {
     if (!response.ok) {
       throw new KabarError('HTTP_ERROR', `The language pack server ${safeHost(url)} answered HTTP ${response.status} for ${url}.`, { status: response.status, url });
     }
+    const text = await readLimited(response, url);
     try {
-      return { body: await response.json(), headers: response.headers };
+      return { body: JSON.parse(text) as unknown, headers: response.headers };
     } catch {
       throw translateError('PACK_INVALID', `${url} did not answer with JSON: it is not a Remote Settings server.`, { where: url });
     }
@@ -145,6 +150,28 @@ export class RemoteSettingsClient {
   }
 }
 
+/** A response body as text, refused past MAX_JSON_BYTES. */
+async function readLimited(response: Response, url: string): Promise<string> {
+  const tooLarge = (): KabarError => translateError('PACK_INVALID', `${url} sent more than ${MAX_JSON_BYTES / 1024 / 1024} MB: it is not a language pack listing.`, { where: url });
+  if (Number(response.headers.get('content-length') ?? 0) > MAX_JSON_BYTES) {
+    await response.body?.cancel();
+    throw tooLarge();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of (response.body ?? []) as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size > MAX_JSON_BYTES) throw tooLarge();
+      chunks.push(chunk);
+    }
+  } catch (error) {
+    if (error instanceof KabarError) throw error;
+    throw offlineError(url, networkReason(error));
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 /** A record in Kabar's shape, or null when a field it needs is missing or malformed. */
@@ -157,7 +184,7 @@ export function parseRecord(raw: unknown): ModelRecord | null {
   const [id, name, fromLang, toLang, version, fileType] = [str(r.id), str(r.name), str(r.fromLang), str(r.toLang), str(r.version), str(r.fileType)];
   const [hash, location] = [str(a.hash), str(a.location)];
   if (!id || !name || !fromLang || !toLang || !version || !fileType || !hash || !location) return null;
-  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0 || !/^[0-9a-f]{64}$/.test(hash)) return null;
+  if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0 || size > MAX_ATTACHMENT_BYTES || !/^[0-9a-f]{64}$/.test(hash)) return null;
   if (/^[a-z]+:/i.test(location) || location.split('/').includes('..')) return null;
   return {
     id,
