@@ -118,6 +118,8 @@ describe('pack source (local Remote Settings server)', () => {
     const kept = (await stat(part)).size;
     expect(kept).toBeGreaterThanOrEqual(60_000);
     expect(kept).toBeLessThan(200_000);
+    // The listing says how much an interrupted download already has, so the window can offer to resume.
+    expect((await src.available()).packs.find((p) => p.id === 'id-en')?.partialBytes).toBe(kept);
 
     // "Restart": a new PackSource over the same folder, as after quitting Kabar.
     rs.log.length = 0;
@@ -183,6 +185,27 @@ describe('pack source (local Remote Settings server)', () => {
       expect(listing.packs.find((p) => p.id === 'id-en')?.bytes).toBe(275_000);
     } finally {
       rs = await startRsServer([...pairFiles('id', 'en', '1.0', 200_000), ...pairFiles('en', 'ms')]);
+    }
+  });
+
+  it('offers an update when the server has a newer version, and installs it in place of the old one', async () => {
+    reset();
+    const { store, dir } = await source();
+    const older = await startRsServer(pairFiles('en', 'ms', '1.0'));
+    try {
+      await new PackSource({ store, server: `${older.url}/v1` }).get('en', 'ms');
+    } finally {
+      await older.close();
+    }
+    const newer = await startRsServer([...pairFiles('en', 'ms', '1.0'), ...pairFiles('en', 'ms', '1.2', 50_000)]);
+    try {
+      const src = new PackSource({ store: new PackStore(dir), server: `${newer.url}/v1` });
+      expect((await src.available()).packs.find((p) => p.id === 'en-ms')).toMatchObject({ version: '1.2', installed: '1.0', update: true });
+      expect((await src.get('en', 'ms')).route).toBe('en-ms@1.2');
+      expect((await store.list()).map((p) => `${p.id}@${p.version}`)).toEqual(['en-ms@1.2']);
+      expect((await store.load('en-ms')).model.byteLength).toBe(50_000);
+    } finally {
+      await newer.close();
     }
   });
 

@@ -5,7 +5,7 @@
  * restart, then installs through PackStore (which checks every file again). The last listing is
  * kept in `<packsDir>/.catalog.json`, so sizes are known offline too.
  */
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../../errors';
 import { languageName } from '../languages';
@@ -20,6 +20,8 @@ export interface AvailablePack extends RemotePack {
   installed: string | null;
   /** Installed, but the server has a newer version. */
   update: boolean;
+  /** Bytes of this version already downloaded by an interrupted attempt (the next download resumes there). */
+  partialBytes: number;
 }
 
 /** The listing: where it came from and when. */
@@ -136,10 +138,11 @@ export class PackSource {
       cached = true;
     }
     const installed = await this.store.usable();
-    const listed = packs.map((p) => {
+    const listed: AvailablePack[] = [];
+    for (const p of packs) {
       const have = installed.find((i) => i.id === p.id);
-      return { ...p, installed: have?.version ?? null, update: have !== undefined && have.version !== p.version };
-    });
+      listed.push({ ...p, installed: have?.version ?? null, update: have !== undefined && have.version !== p.version, partialBytes: await this.partialBytes(p) });
+    }
     return { server: this.server, fetchedAt, cached, packs: listed };
   }
 
@@ -203,6 +206,18 @@ export class PackSource {
     await this.store.installFromDir(dir);
     await rm(dir, { recursive: true, force: true });
     return fetched;
+  }
+
+  /** Bytes on disk from an interrupted download of this pack version (finished files and `.part` files). */
+  private async partialBytes(pack: RemotePack): Promise<number> {
+    const dir = join(this.store.dir, DOWNLOADS, `${pack.id}@${pack.version}`);
+    let total = 0;
+    for (const file of Object.values(pack.files)) {
+      const done = await stat(join(dir, file.name)).then((s) => s.size, () => 0);
+      const part = await stat(join(dir, `${file.name}.part`)).then((s) => s.size, () => 0);
+      total += Math.min(file.size, Math.max(done, part));
+    }
+    return total;
   }
 
   private now(): Date {
