@@ -9,6 +9,7 @@ import { errorInfo } from '../../i18n/errors';
 import { languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import type { ListenState } from './player';
+import '../../styles/listen.css';
 
 /** Speeds offered (1 = normal). */
 export const SPEEDS = [0.75, 1, 1.25, 1.5, 2] as const;

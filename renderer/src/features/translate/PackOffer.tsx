@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorInfo } from '../../i18n/errors';
 import { languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
+import '../../styles/listen.css';
 
 /** The packs a pair needs and their download size (from the core's "translate into" data). */
 export interface PackNeed {
