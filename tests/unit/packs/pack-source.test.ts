@@ -176,6 +176,9 @@ describe('pack source (local Remote Settings server)', () => {
     expect((error as Error).message).toMatch(/possible when online/);
     // No listing saved for that server yet: the error, not an empty list.
     await expect(offline.available()).rejects.toMatchObject({ code: 'OFFLINE' });
+    // Offline with the pair already installed (per the saved listing): nothing to fetch, no error.
+    const local = new PackSource({ store: new PackStore(dir), server: `${rs.url}/v1`, timeoutMs: 5_000 });
+    await local.get('id', 'en');
     // The real server's listing was saved: offline, it is shown as cached.
     const cachedSrc = new PackSource({ store: new PackStore(dir), server: `${rs.url}/v1`, timeoutMs: 5_000 });
     await rs.close();
@@ -183,6 +186,8 @@ describe('pack source (local Remote Settings server)', () => {
       const listing = await cachedSrc.available();
       expect(listing.cached).toBe(true);
       expect(listing.packs.find((p) => p.id === 'id-en')?.bytes).toBe(275_000);
+      expect(await cachedSrc.get('id', 'en')).toMatchObject({ fetchedBytes: 0, route: 'id-en@1.0' });
+      await expect(cachedSrc.get('en', 'ms')).rejects.toMatchObject({ code: 'OFFLINE' });
     } finally {
       rs = await startRsServer([...pairFiles('id', 'en', '1.0', 200_000), ...pairFiles('en', 'ms')]);
     }

@@ -86,6 +86,12 @@ function serialized<T>(key: string, run: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** Whether an error means the server cannot be used now (offline, or failing with a 5xx), so a saved listing may stand in. */
+function unreachable(error: unknown): boolean {
+  if (!(error instanceof KabarError)) return false;
+  return error.code === 'OFFLINE' || (error.code === 'HTTP_ERROR' && Number(error.params.status) >= 500);
+}
+
 /** Lists and downloads Bergamot packs from a Remote Settings server. */
 export class PackSource {
   readonly server: string;
@@ -132,7 +138,7 @@ export class PackSource {
     try {
       packs = await this.fetchPacks(options.signal);
     } catch (error) {
-      const saved = options.offlineOk !== false && error instanceof KabarError && error.code === 'OFFLINE' ? await this.cachedPacks() : null;
+      const saved = options.offlineOk !== false && unreachable(error) ? await this.cachedPacks() : null;
       if (!saved) throw error;
       ({ packs, fetchedAt } = saved);
       cached = true;
@@ -161,7 +167,19 @@ export class PackSource {
   }
 
   private async getNow(from: string, to: string, options: { signal?: AbortSignal; onProgress?: (p: PackDownloadProgress) => void }): Promise<PackDownloadResult> {
-    const packs = await this.fetchPacks(options.signal);
+    let packs: RemotePack[];
+    try {
+      packs = await this.fetchPacks(options.signal);
+    } catch (error) {
+      // Offline, but what the pair needs may already be installed (from the saved listing): nothing to fetch then.
+      const saved = unreachable(error) ? await this.cachedPacks() : null;
+      const route = saved ? this.routeFor(saved.packs, from, to) : null;
+      const installed = await this.store.usable();
+      const have = route?.map((p) => installed.find((i) => i.id === p.id && i.version === p.version));
+      if (!have || have.some((i) => !i)) throw error;
+      const ordered = have as InstalledPack[];
+      return { installed: ordered, fetchedBytes: 0, route: ordered.map((p) => `${p.id}@${p.version}`).join('+') };
+    }
     const route = this.routeFor(packs, from, to);
     if (!route) {
       const via = this.pivot && from !== this.pivot && to !== this.pivot ? ` (nor ${languageName(from)} → ${languageName(this.pivot)} → ${languageName(to)})` : '';
