@@ -147,7 +147,7 @@ export class PackSource {
     const listed: AvailablePack[] = [];
     for (const p of packs) {
       const have = installed.find((i) => i.id === p.id);
-      listed.push({ ...p, installed: have?.version ?? null, update: have !== undefined && have.version !== p.version, partialBytes: await this.partialBytes(p) });
+      listed.push({ ...p, installed: have?.version ?? null, update: have !== undefined && have.version !== p.version, partialBytes: await this.partialBytesOf(p) });
     }
     return { server: this.server, fetchedAt, cached, packs: listed };
   }
@@ -227,7 +227,7 @@ export class PackSource {
   }
 
   /** Bytes on disk from an interrupted download of this pack version (finished files and `.part` files). */
-  private async partialBytes(pack: RemotePack): Promise<number> {
+  async partialBytesOf(pack: RemotePack): Promise<number> {
     const dir = join(this.store.dir, DOWNLOADS, `${pack.id}@${pack.version}`);
     let total = 0;
     for (const file of Object.values(pack.files)) {

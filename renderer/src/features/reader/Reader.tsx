@@ -10,6 +10,7 @@ import { useKnownTags } from '../../stores/tags';
 import { TagEditor } from '../tags/TagEditor';
 import { Welcome } from './Welcome';
 import { ArticleText } from '../translate/ArticleText';
+import { Listen } from '../listen/Listen';
 import { ReaderTitle } from '../translate/ReaderTitle';
 import { TranslateBar } from '../translate/TranslateBar';
 import { useReadingView } from '../translate/useReadingView';
@@ -56,6 +57,7 @@ export function Reader() {
       <div className="reader-head">
         <ReaderToolbar meta={shown} />
         {view && <TranslateBar article={shown} to={view.to} translation={view.translation} mode={view.mode} />}
+        <Listen article={shown} translation={view?.translation} mode={view?.mode ?? 'original'} />
         <TagEditor tags={shown.tags} known={known} onAdd={(tag) => void addTags(shown.id, [tag])} onRemove={(tag) => void removeTags(shown.id, [tag])} />
         <div className="reader-progress" aria-hidden="true">
           <div className="reader-progress-bar" style={{ inlineSize: `${Math.round(progress * 100)}%` }} />

@@ -34,10 +34,12 @@ export interface PackOfferProps {
   state: PackDownloadState;
   onDownload: () => void;
   onCancel: () => void;
+  /** Only the message (offline with no listing: there is nothing to offer yet). */
+  hideButton?: boolean;
 }
 
 /** The one-click pack download for a pair. */
-export function PackOffer({ from, to, need, state, onDownload, onCancel }: PackOfferProps) {
+export function PackOffer({ from, to, need, state, onDownload, onCancel, hideButton }: PackOfferProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const pair = { from: languageName(from, locale) ?? from, to: languageName(to, locale) ?? to };
@@ -56,12 +58,14 @@ export function PackOffer({ from, to, need, state, onDownload, onCancel }: PackO
   const resume = (need.partialBytes ?? 0) > 0;
   return (
     <div className="pack-offer" data-testid="pack-offer">
-      <p className="field-hint">{need.packs.length > 1 ? t('packs.needPivot', { ...pair, via: languageName('en', locale) ?? 'en' }) : t('packs.need', pair)}</p>
+      {!hideButton && <p className="field-hint">{need.packs.length > 1 ? t('packs.needPivot', { ...pair, via: languageName('en', locale) ?? 'en' }) : t('packs.need', pair)}</p>}
+      {!hideButton && (
       <button type="button" className="btn btn-primary" data-testid="pack-offer-download" onClick={onDownload}>
         {resume
           ? t('packs.resume', { ...pair, done: megabytes(need.partialBytes ?? 0, locale), size: megabytes(need.bytes, locale) })
           : t('packs.offer', { ...pair, size: megabytes(need.bytes, locale) })}
       </button>
+      )}
       {offline ? (
         <p role="alert" className="error-text" data-testid="pack-offer-offline">
           {t('packs.offline')}

@@ -10,7 +10,11 @@ import { formatLongDate, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useSettings } from '../../stores/settings';
 import { MODES, correctSourceLang, primary, useTranslate } from '../../stores/translate';
+import { errorInfo } from '../../i18n/errors';
+import { usePackSource } from '../../stores/packSource';
 import { languageChoices, translateErrorMessage } from './languages';
+import { PackOfferSlot } from './PackOfferSlot';
+import { orderTargets } from './targetOrder';
 
 const MODE_KEYS: Record<ReadingMode, 'translate.modeOriginal' | 'translate.modeTranslated' | 'translate.modeBilingual'> = {
   original: 'translate.modeOriginal',
@@ -103,6 +107,10 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
   const { translate, cancel, setTarget } = useTranslate.getState();
   useAutoTranslate(article, to, Boolean(translation));
   const choices = languageChoices(locale, [article.lang, to, primary(locale), ...Object.keys(article.translations)]);
+  const targets = orderTargets(choices, usePackSource((s) => s.targets[article.lang]), t, locale);
+  useEffect(() => {
+    if (article.lang !== 'und') void usePackSource.getState().loadTargets(article.lang);
+  }, [article.lang]);
   return (
     <section className="translate-bar" aria-label={t('translate.label')} data-testid="translate-bar">
       <div className="translate-row">
@@ -120,7 +128,7 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
         <label className="translate-field">
           <span>{t('translate.target')}</span>
           <select className="select" data-testid="target-lang" value={to} onChange={(e) => setTarget(article.id, e.target.value)}>
-            {choices.map((c) => (
+            {targets.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
               </option>
@@ -150,6 +158,7 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
           {translateErrorMessage(t, error, locale)}
         </p>
       )}
+      {Boolean(error) && errorInfo(error).code === 'TRANSLATION_UNAVAILABLE' && <PackOfferSlot articleId={article.id} from={article.lang} to={to} />}
       {!job && !translation && !error && <Suggestion article={article} to={to} />}
       {translation && !job && <Made translation={translation} />}
     </section>
