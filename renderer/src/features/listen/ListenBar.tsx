@@ -39,10 +39,10 @@ export function ListenBar({ state, lang, rate, paragraphs, onToggle, onPrevious,
       <button type="button" className="btn" aria-keyshortcuts="Space" data-testid="listen-toggle" onClick={onToggle}>
         {playing ? t('listen.pause') : state.status === 'paused' ? t('listen.resume') : t('listen.listen')}
       </button>
-      <button type="button" className="btn" data-testid="listen-previous" aria-label={t('listen.previous')} title={t('listen.previous')} disabled={state.index <= 0} onClick={onPrevious}>
+      <button type="button" className="btn listen-skip" data-testid="listen-previous" aria-label={t('listen.previous')} title={t('listen.previous')} disabled={state.index <= 0} onClick={onPrevious}>
         ⏮
       </button>
-      <button type="button" className="btn" data-testid="listen-next" aria-label={t('listen.next')} title={t('listen.next')} disabled={state.index >= paragraphs - 1} onClick={onNext}>
+      <button type="button" className="btn listen-skip" data-testid="listen-next" aria-label={t('listen.next')} title={t('listen.next')} disabled={state.index >= paragraphs - 1} onClick={onNext}>
         ⏭
       </button>
       <label className="listen-speed">

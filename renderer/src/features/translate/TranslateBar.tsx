@@ -111,6 +111,8 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
   useEffect(() => {
     if (article.lang !== 'und') void usePackSource.getState().loadTargets(article.lang);
   }, [article.lang]);
+  // When a pack download can fix the missing engine, the offer says it all: no red error above it.
+  const offerable = usePackSource((s) => errorInfo(error).code === 'TRANSLATION_UNAVAILABLE' && Boolean(s.targets[article.lang]?.some((x) => x.lang === to && !x.ready && x.packs.length > 0)));
   return (
     <section className="translate-bar" aria-label={t('translate.label')} data-testid="translate-bar">
       <div className="translate-row">
@@ -153,7 +155,7 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
           </button>
         </div>
       )}
-      {Boolean(error) && (
+      {Boolean(error) && !offerable && (
         <p role="alert" className="error-text" data-testid="translate-error">
           {translateErrorMessage(t, error, locale)}
         </p>
