@@ -4,7 +4,7 @@
  * and keeps it in view. System voices first (Web Speech), else espeak-ng audio from main. Space
  * pauses and resumes while listening.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Article, Block, ReadingMode, Translation } from '../../../../preload/contract';
 import { speakParagraph } from '../../stores/listen';
 import { ListenBar } from './ListenBar';
@@ -66,7 +66,11 @@ function mark(state: ListenState, text: string | undefined): void {
 
 /** The Listen controls for the open article. */
 export function Listen({ article, translation, mode }: { article: Article; translation: Translation | undefined; mode: ReadingMode }) {
-  const plan = useMemo(() => listenPlan(article, translation, mode), [article, translation, mode]);
+  // The article object changes when its metadata does (marked read, tagged): only a new text resets the player.
+  const key = `${article.id}|${article.lang}|${mode}|${translation?.lang ?? ''}|${translation?.createdAt ?? ''}`;
+  const planned = useRef<{ key: string; plan: ReturnType<typeof listenPlan> } | null>(null);
+  if (planned.current?.key !== key) planned.current = { key, plan: listenPlan(article, translation, mode) };
+  const plan = planned.current.plan;
   const [state, setState] = useState<ListenState>(IDLE);
   const [rate, setRate] = useState(1);
   const player = useRef<ListenPlayer | null>(null);
