@@ -44,10 +44,12 @@ export function PackOffer({ from, to, need, state, onDownload, onCancel, hideBut
   const locale = useLocale();
   const pair = { from: languageName(from, locale) ?? from, to: languageName(to, locale) ?? to };
   if (state.status === 'downloading') {
+    // Before the first progress event the size is the listed one, not "0 MB of 0 MB".
+    const total = state.total > 0 ? state.total : need.bytes;
     return (
       <div className="translate-progress pack-offer" role="status" data-testid="pack-offer-progress">
-        <progress max={Math.max(1, state.total)} value={state.done} aria-label={t('packs.progressLabel')} />
-        <span>{t('packs.progress', { done: megabytes(state.done, locale), total: megabytes(state.total, locale) })}</span>
+        <progress max={Math.max(1, total)} value={state.done} aria-label={t('packs.progressLabel')} />
+        <span>{t('packs.progress', { done: megabytes(state.done, locale), total: megabytes(total, locale) })}</span>
         <button type="button" className="btn" data-testid="pack-offer-cancel" onClick={onCancel}>
           {t('packs.cancel')}
         </button>
