@@ -10,8 +10,11 @@ export default defineConfig({
       rollupOptions: {
         // The import pipeline's worker is its own entry: main/core/articles/pool.ts starts
         // out/main/articles-worker.js so page extraction uses every core.
+        // The command line is an entry of the same build (out/main/cli.js, run under plain Node or
+        // Electron's ELECTRON_RUN_AS_NODE): `kabar` starts from built JavaScript, not tsx.
         input: {
           index: resolve(__dirname, 'main/index.ts'),
+          cli: resolve(__dirname, 'main/cli.ts'),
           'articles-worker': resolve(__dirname, 'main/core/articles/worker.ts'),
         },
       },

@@ -5,9 +5,7 @@
  */
 import { KabarError } from './core/errors';
 import type { Library } from './core/store';
-import { Translator, translateArticle, type EnginesReport, type InstalledPack } from './core/translate';
-import { cancelledError } from './core/translate/errors';
-import { primaryLang } from './core/translate/languages';
+import { cancelledError, primaryLang, Translator, translateArticle, type EnginesReport, type InstalledPack } from './core/translate';
 import type { HandlerContext, PartHandlers } from './handlers';
 import type { EnginesInfo, PackInfo, TranslateHandlers } from '../preload/contract';
 

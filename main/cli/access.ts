@@ -17,3 +17,12 @@ export function commandAccess(command: string, positionals: string[]): 'read' | 
   if (READ_COMMANDS.has(command)) return 'read';
   return READ_SUBCOMMANDS[command]?.has(positionals[0]) ? 'read' : 'write';
 }
+
+/**
+ * Whether a command reads the search index. Only `search` does among the reading commands; the
+ * others open the library without it, which halves `kabar list` on a large library. (Writing
+ * commands always open the index: their changes must reach it.)
+ */
+export function commandSearches(command: string): boolean {
+  return command === 'search';
+}

@@ -1,59 +1,15 @@
-/** The `kabar` commands, each a small function over an opened library. */
-import { resolve } from 'node:path';
+/**
+ * The `kabar` commands over the library's metadata and search index, each a small function over an
+ * opened library. They load nothing heavy: the file, page, feed and translation commands live in
+ * their own modules, loaded only when they run (./registry.ts).
+ */
 import { KabarError } from '../core/errors';
-import { createBackup, exportArticles, type ExportFormat } from '../core/export';
-import { importSources, type ImportSource } from '../core/importer';
-import type { Library } from '../core/store';
 import type { ListQuery } from '../core/types';
-import { hitsText, importText, metaLine, type CommandResult } from './output';
+import { need, resolveId, type Command } from './base';
+import { hitsText, metaLine } from './output';
+import { showCommand } from './show';
 
-/** Parsed options a command may read. */
-export interface CommandOptions {
-  positionals: string[];
-  tag: string[];
-  bookmarked: boolean;
-  unread: boolean;
-  trash: boolean;
-  off: boolean;
-  lang?: string;
-  format?: string;
-  out?: string;
-  into?: string;
-  limit?: string;
-  offset?: string;
-  sort?: string;
-  to?: string;
-  engine?: string;
-  feed?: string;
-  folder?: string;
-  cwd: string;
-}
-
-/** A command over an opened library. */
-export type Command = (library: Library, options: CommandOptions) => Promise<CommandResult>;
-
-function need(values: string[], count: number, usage: string): void {
-  if (values.length < count) throw new KabarError('INVALID_ARGUMENT', `Usage: kabar ${usage}`);
-}
-
-/** Accepts a full id or a unique prefix of one (as git does), so ids can be typed. */
-export function resolveId(library: Library, given: string): string {
-  const found = library.idsStartingWith(given.trim().toLowerCase());
-  if (found.length === 1) return found[0] as string;
-  if (found.length > 1) throw new KabarError('INVALID_ARGUMENT', `The id ${given} is ambiguous; type more of it.`);
-  throw new KabarError('NOT_FOUND', `No article with id ${given}. Run "kabar list" to see ids.`, { id: given });
-}
-
-function toSource(arg: string, cwd: string): ImportSource {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(arg) ? { kind: 'url', url: arg } : { kind: 'path', path: resolve(cwd, arg) };
-}
-
-const importCommand: Command = async (library, o) => {
-  need(o.positionals, 1, 'import <file|url>... [--tag T]');
-  const summary = await importSources(library, o.positionals.map((a) => toSource(a, o.cwd)), { tags: o.tag });
-  const exitCode = summary.failed === 0 ? 0 : summary.failed === summary.results.length ? 1 : 2;
-  return { json: summary, text: importText(summary), exitCode };
-};
+export { need, resolveId, type Command, type CommandOptions } from './base';
 
 const listCommand: Command = async (library, o) => {
   const query: ListQuery = {
@@ -69,15 +25,6 @@ const listCommand: Command = async (library, o) => {
   const page = library.list(query);
   const text = page.items.length ? page.items.map(metaLine).join('\n') : 'No articles.';
   return { json: page, text: `${text}\n(${page.items.length} of ${page.total})` };
-};
-
-const showCommand: Command = async (library, o) => {
-  need(o.positionals, 1, 'show <id>');
-  const article = await library.get(resolveId(library, o.positionals[0] as string));
-  const { translations: _translations, ...rest } = article;
-  const head = [article.title, [article.siteName, article.place, article.credit, article.lang].filter(Boolean).join(' · ')];
-  const body = article.blocks.map((b) => (b.type === 'heading' ? `\n## ${b.text}` : b.text));
-  return { json: rest, text: [...head, '', ...body].join('\n') };
 };
 
 const tagCommand: Command = async (library, o) => {
@@ -148,26 +95,8 @@ const emptyTrashCommand: Command = async (library) => {
   return { json: { removed }, text: `${removed} articles deleted for good` };
 };
 
-const exportCommand: Command = async (library, o) => {
-  need(o.positionals, 1, 'export <id>... --format md|html|json --out PATH');
-  const format = (o.format ?? 'md') as ExportFormat;
-  if (!['md', 'html', 'json'].includes(format)) throw new KabarError('INVALID_ARGUMENT', 'The format must be md, html or json.');
-  if (!o.out) throw new KabarError('INVALID_ARGUMENT', 'Say where to write with --out PATH.');
-  const ids = o.positionals.map((id) => resolveId(library, id));
-  const files = await exportArticles(library, ids, format, resolve(o.cwd, o.out));
-  return { json: { files }, text: files.join('\n') };
-};
-
-const backupCommand: Command = async (library, o) => {
-  if (!o.out) throw new KabarError('INVALID_ARGUMENT', 'Usage: kabar backup --out FILE');
-  await library.compact();
-  const result = await createBackup(library.dir, resolve(o.cwd, o.out), new Date());
-  return { json: { file: resolve(o.cwd, o.out), ...result }, text: `backed up ${result.files} files (${result.bytes} bytes)` };
-};
-
-/** Every command that works on an opened library, by name. (`restore` works on a closed one.) */
+/** The metadata and search commands, by name. (`restore` works on a closed library.) */
 export const COMMANDS: Record<string, Command> = {
-  import: importCommand,
   list: listCommand,
   show: showCommand,
   tag: tagCommand,
@@ -179,6 +108,4 @@ export const COMMANDS: Record<string, Command> = {
   delete: deleteCommand,
   undelete: undeleteCommand,
   'empty-trash': emptyTrashCommand,
-  export: exportCommand,
-  backup: backupCommand,
 };

@@ -13,7 +13,7 @@ import {
   unsubscribe,
   type FeedRecord,
 } from '../core/feeds';
-import type { Command, CommandOptions } from './commands';
+import type { Command, CommandOptions } from './base';
 import type { CommandResult } from './output';
 
 /** Options the feeds commands read beyond the shared ones (`--feed ID`, `--folder NAME`). */

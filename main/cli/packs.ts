@@ -7,7 +7,7 @@
 import { KabarError } from '../core/errors';
 import type { Library } from '../core/store';
 import { primaryLang, type PackDownloadProgress, type PackSource } from '../core/translate';
-import type { Command } from './commands';
+import type { Command } from './base';
 import { speakCommand } from './speak';
 import { makeTranslator, TRANSLATE_COMMANDS } from './translate';
 

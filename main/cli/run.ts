@@ -3,15 +3,13 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { KabarError, toKabarError } from '../core/errors';
-import { restoreBackup } from '../core/export';
+import type { restoreBackup } from '../core/export';
 import { acquireWriteLock, openLibrary } from '../core/store';
 import { resolveDataDir } from '../paths';
-import { commandAccess } from './access';
-import { COMMANDS, type CommandOptions } from './commands';
-import { FEED_COMMANDS } from './feeds';
-import { PACK_COMMANDS } from './packs';
-import { TRANSLATE_COMMANDS } from './translate';
+import { commandAccess, commandSearches } from './access';
+import type { CommandOptions } from './base';
 import type { CommandResult } from './output';
+import { loadCommand } from './registry';
 import { appUserDataDir } from './user-data';
 
 /** Where the CLI writes and what it reads from its host (injectable for tests). */
@@ -29,7 +27,9 @@ Usage: kabar [--data DIR] [--json] <command> [options]
 
   import <file|url>... [--tag T]    save articles (.txt, .html, or http(s) URLs)
   list [--tag T] [--bookmarked] [--unread] [--lang L] [--trash] [--sort savedAt|publishedAt]
-  show <id>                         print an article (all metadata and blocks with --json)
+  show <id> [--lang L] [--bilingual]  print an article, a stored translation of it (--lang), or each
+                                    block followed by its translation (--bilingual); --json has
+                                    every field, the blocks and the stored translations
   tag <id> <tag>...                 add tags          untag <id> <tag>...   remove tags
   tags [rename <from> <to> | merge <tag>... --into <tag>]
   bookmark <id> [--off]             keep offline      read <id> [--off]     mark read
@@ -65,6 +65,7 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       trash: { type: 'boolean', default: false },
       off: { type: 'boolean', default: false },
       lang: { type: 'string' },
+      bilingual: { type: 'boolean', default: false },
       format: { type: 'string' },
       out: { type: 'string' },
       into: { type: 'string' },
@@ -95,6 +96,8 @@ async function restoreWithLock(dir: string, archive: string): Promise<Awaited<Re
   await mkdir(dir, { recursive: true });
   const lock = acquireWriteLock(dir, 'cli');
   try {
+    // Loaded here: the backup code (tar) is of no use to the other commands.
+    const { restoreBackup } = await import('../core/export');
     return await restoreBackup(dir, archive, new Date());
   } finally {
     lock.release();
@@ -119,10 +122,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print(io, json, { json: { dataDir: dir, ...result }, text: `restored ${result.files} files; the previous library is in ${result.previous}` });
       return 0;
     }
-    const command = COMMANDS[parsed.command] ?? PACK_COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command];
+    const command = await loadCommand(parsed.command);
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const access = commandAccess(parsed.command, parsed.options.positionals);
-    const library = await openLibrary({ dir, access, owner: 'cli' });
+    const library = await openLibrary({ dir, access, owner: 'cli', search: commandSearches(parsed.command) });
     if (library.recovery) io.stderr(`kabar: ${library.recovery.message}`);
     try {
       const result = await command(library, parsed.options);

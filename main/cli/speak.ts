@@ -3,8 +3,8 @@ import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { KabarError } from '../core/errors';
 import { articleSpeech, SpeechEngine } from '../core/speech';
-import type { Command } from './commands';
-import { resolveId } from './commands';
+import type { Command } from './base';
+import { resolveId } from './base';
 
 /** The speak command. */
 export const speakCommand: Command = async (library, o) => {

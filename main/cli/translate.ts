@@ -7,8 +7,7 @@ import { resolve } from 'node:path';
 import { KabarError } from '../core/errors';
 import type { Library } from '../core/store';
 import { Translator, translateArticle } from '../core/translate';
-import type { Command } from './commands';
-import { resolveId } from './commands';
+import { resolveId, type Command } from './base';
 
 
 /** The engines of the library's folder (tests may swap it, e.g. for a PATH without Apertium). */

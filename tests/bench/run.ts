@@ -17,8 +17,8 @@ const HERE = fileURLToPath(new URL('.', import.meta.url));
 /** Benchmarks of later issues, each a script printing one JSON line, run in its own process. */
 const CHILD_BENCHES = ['feeds.ts', 'feeds-ui.ts', 'translate.ts', 'toggle.ts'];
 
-function runChildBench(script: string): Record<string, unknown> {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, script)], {
+function runChildBench(script: string, ...args: string[]): Record<string, unknown> {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, script), ...args], {
     encoding: 'utf8',
     maxBuffer: 1 << 20,
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -46,9 +46,10 @@ async function main(): Promise<void> {
   await buildLibrary(dir, [...pages, ...texts]);
   const buildS = (performance.now() - buildStarted) / 1000;
   const figures = { ...measureInFreshProcess(dir, '--parse-floor'), ...measureInFreshProcess(dir) };
+  const cli = runChildBench('cli.ts', dir); // cli_list_ms: `kabar list --json` on this library
   if (process.env.KABAR_BENCH_KEEP !== '1') await rm(dir, { recursive: true, force: true });
   const round = (x: number) => Math.round(x * 10) / 10;
-  const later = Object.assign({}, ...CHILD_BENCHES.map(runChildBench)) as Record<string, unknown>;
+  const later = Object.assign({}, ...CHILD_BENCHES.map((script) => runChildBench(script))) as Record<string, unknown>;
   console.log(
     JSON.stringify({
       articles: ARTICLES,
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
       import_cpu_ms_per_page: round(imported.cpu_ms_per_page),
       import_cold_pages_per_s: round(cold.import_pages_per_s),
       build_s: round(buildS),
+      ...cli,
       ...later,
     }),
   );

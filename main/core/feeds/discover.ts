@@ -1,8 +1,8 @@
 /** Subscribing: a feed URL is used as is; a web page is searched for `<link rel="alternate">` feeds. */
-import { decodeBytes } from '../articles';
-import { parseDocument } from '../articles/dom';
+import { decodeBytes, parseDocument } from '../articles';
 import { FeedError } from './errors';
-import { absoluteUrl, looksLikeHtmlPage } from './parse';
+import { looksLikeHtmlPage } from './parse-sniff';
+import { absoluteUrl } from './parse-values';
 
 /** A feed a page advertises. */
 import type { DiscoveredFeed } from '../types';

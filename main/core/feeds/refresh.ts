@@ -6,6 +6,7 @@
 import { captureImages } from '../articles';
 import type { Library } from '../store';
 import type { ExtractedArticle, FeedState } from '../types';
+import { runWorkers } from '../util';
 import { feedErrorInfo, type FeedErrorInfo } from './errors';
 import { fetchFeed, RetryLater, type FeedResponse } from './fetch';
 import { buildArticle, itemArticleId, itemKey } from './items';
@@ -246,6 +247,6 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
     }
   };
   for (const feed of feeds) opts.onProgress?.({ done: 0, total, feedId: feed.id, state: 'queued' });
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, total)) }, worker));
+  await runWorkers(Math.min(opts.concurrency ?? 4, total), worker);
   return results;
 }

@@ -8,15 +8,19 @@ import { KabarError } from '../errors';
 import { openSearchIndex, type SearchIndex } from '../search';
 import type { RecoveryReport } from '../types';
 import { damagedDir, listArticleFileIds } from './article-files';
-import { AtomicJsonFile, storageError, writeFileAtomic } from './atomic';
+import { AtomicJsonFile, storageError, writeLibraryFile } from './atomic';
 import { stamp } from './backups';
 import { Journal, readJournal, repairTornTail, rotatedPath } from './journal';
 import { Library } from './library';
 import { ensureLayout, loadLibraryData } from './load';
 import { acquireWriteLock, LOCK_FILE, type WriteLock } from './lock';
 import { emptyLibrary, type LibraryData } from './schema';
+import { unopenedIndex } from './unopened-index';
 
 export { Library, type AddResult } from './library';
+export { storageError } from './atomic';
+export { stamp } from './backups';
+export { migrate } from './schema';
 export { articleId, normalizeUrl } from './identity';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 
@@ -33,6 +37,11 @@ export interface OpenOptions {
   owner?: 'app' | 'cli';
   /** When the folder cannot be written, open it for reading instead of failing (the app does). */
   readOnlyFallback?: boolean;
+  /**
+   * With access 'read', false skips the search index (the CLI's list and show never search, and
+   * opening a private copy of the index costs more than reading the metadata); search() then throws.
+   */
+  search?: boolean;
 }
 
 /**
@@ -42,7 +51,7 @@ export interface OpenOptions {
 export async function openLibrary(options: OpenOptions): Promise<Library> {
   const dir = resolve(options.dir);
   const now = options.now ?? (() => new Date());
-  if (options.access === 'read') return openForReading(dir, now);
+  if (options.access === 'read') return openForReading(dir, now, options.search !== false);
   let lock: WriteLock;
   try {
     await ensureLayout(dir).catch((error: unknown) => {
@@ -50,7 +59,7 @@ export async function openLibrary(options: OpenOptions): Promise<Library> {
     });
     lock = acquireWriteLock(dir, options.owner ?? 'app');
   } catch (error) {
-    if (options.readOnlyFallback && error instanceof KabarError && error.code === 'LIBRARY_READ_ONLY') return openForReading(dir, now);
+    if (options.readOnlyFallback && error instanceof KabarError && error.code === 'LIBRARY_READ_ONLY') return openForReading(dir, now, true);
     throw error;
   }
   try {
@@ -121,7 +130,7 @@ async function keepDamagedJournal(dir: string, journalPath: string, now: Date): 
   await mkdir(folder, { recursive: true });
   const kept = join(folder, `library.journal.${stamp(now)}`);
   const parts = [rotatedPath(journalPath), journalPath].filter((p) => existsSync(p)).map((p) => readFileSync(p));
-  await writeFileAtomic(kept, Buffer.concat(parts));
+  await writeLibraryFile(kept, Buffer.concat(parts));
   return {
     movedAsideTo: kept,
     restoredFrom: null,
@@ -136,18 +145,18 @@ async function keepDamagedJournal(dir: string, journalPath: string, now: Date): 
  * are (a torn journal tail is skipped, not cut), and search runs on a private copy of the index,
  * because the index's own open tidies files that a writer elsewhere may be using.
  */
-async function openForReading(dir: string, now: () => Date): Promise<Library> {
+async function openForReading(dir: string, now: () => Date, search: boolean): Promise<Library> {
   const file = new AtomicJsonFile<LibraryData>(join(dir, 'library.json'));
   const loaded = await loadLibraryData(dir, file, now(), true);
   const db = new Low<LibraryData>(file, emptyLibrary());
   db.data = loaded.data;
   const journalPath = join(dir, 'library.journal');
   const entries = [...readJournal(rotatedPath(journalPath)).entries, ...readJournal(journalPath).entries];
-  const { index, release } = await openIndexCopy(join(dir, 'index'));
+  const { index, release } = search ? await openIndexCopy(join(dir, 'index')) : { index: unopenedIndex(), release: () => undefined };
   const library = new Library({ dir, db, journal: new Journal(journalPath), index, now, recovery: loaded.recovery, readOnly: true, release });
   library.replay(entries);
   if (loaded.recovery) loaded.recovery.articlesRecovered = await library.adoptOrphans(await listArticleFileIds(dir));
-  if (index.needsRebuild || index.size() !== library.ids().length) await library.reconcileIndex();
+  if (search && (index.needsRebuild || index.size() !== library.ids().length)) await library.reconcileIndex();
   return library;
 }
 

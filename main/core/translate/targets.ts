@@ -7,7 +7,7 @@
 import type { EngineId } from './engine';
 import type { RemotePack } from './bergamot/catalog';
 import { routeVia } from './bergamot/catalog';
-import type { InstalledPack } from './bergamot/packs';
+import type { InstalledPack } from './bergamot/pack-meta';
 
 /** One language to offer in "Translate into". */
 export interface TargetLanguage {

@@ -1,9 +1,7 @@
-import { execFile } from 'node:child_process';
 import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { CORPUS, SEED, tempDir } from '../helpers';
@@ -173,17 +171,5 @@ describe('kabar command line', () => {
     const engines = await kabarJson<{ engines: { id: string; pairs: { from: string; to: string }[] }[] }>(dir, 'engines');
     expect(engines.engines.find((e) => e.id === 'apertium')!.pairs).toContainEqual({ from: 'id', to: 'ms' });
   });
-
-  it('runs as a real process through npm run cli', async () => {
-    const dir = await tempDir();
-    const root = resolve(__dirname, '../../..');
-    const run = promisify(execFile);
-    const { stdout } = await run('npx', ['tsx', 'main/cli.ts', '--data', dir, '--json', 'import', SEED], { cwd: root });
-    expect((JSON.parse(stdout) as Summary).imported).toBe(1);
-    const failed = await run('npx', ['tsx', 'main/cli.ts', '--data', dir, 'show', 'nope'], { cwd: root }).catch(
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(failed).toMatchObject({ code: 1 });
-    expect((failed as { stderr: string }).stderr).toMatch(/No article with id nope/);
-  });
+  // The built CLI as a real process (npm run cli, out/main/cli.js): build.test.ts.
 });

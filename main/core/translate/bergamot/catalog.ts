@@ -8,7 +8,7 @@
  */
 import { basename } from 'node:path';
 import { primaryLang } from '../languages';
-import { PACK_PARTS, packId, type PackFileEntry, type PackPart } from './packs';
+import { PACK_PARTS, packId, type PackFileEntry, type PackPart } from './pack-meta';
 import type { ModelRecord } from './remote-settings';
 import { compareVersions, inMajorRange } from './versions';
 

@@ -11,7 +11,8 @@ import { KabarError } from '../../errors';
 import { languageName } from '../languages';
 import { packsFromRecords, routeVia, MODEL_MAJOR_VERSIONS, type RemotePack } from './catalog';
 import { diskError, fetchFile } from './fetch-file';
-import { PACK_FILE, packId, type InstalledPack, type PackStore } from './packs';
+import { PACK_FILE, packId, type InstalledPack } from './pack-meta';
+import type { PackStore } from './pack-store';
 import { DEFAULT_PACK_SERVER, MODELS_COLLECTION, RemoteSettingsClient, normalizeServer } from './remote-settings';
 
 /** A pair as Settings lists it. */
