@@ -10,6 +10,8 @@
  */
 import { feedChannels, feedEvents } from './contract-feeds';
 import { libraryChannels, libraryEvents } from './contract-library';
+import { packChannels, packEvents } from './contract-packs';
+import { speechChannels } from './contract-speech';
 import { translateChannels, translateEvents } from './contract-translate';
 import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
 import type { Wire } from './contract-common';
@@ -29,9 +31,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -53,6 +55,10 @@ export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
 export type FeedHandlers = HandlersOf<typeof feedChannels>;
 /** The translation domain's handlers (main/handlers-translate.ts). */
 export type TranslateHandlers = HandlersOf<typeof translateChannels>;
+/** The pack source's handlers (main/handlers-packs.ts). */
+export type PackHandlers = HandlersOf<typeof packChannels>;
+/** The speech handlers (main/handlers-speech.ts). */
+export type SpeechHandlers = HandlersOf<typeof speechChannels>;
 
 /**
  * What the preload exposes as `window.kabar`: one door for calls, one for events, and the
@@ -81,6 +87,8 @@ export type {
   SubscribeOutcome,
 } from './contract-feeds';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
+export type { AvailablePackInfo, PackGetResult, PackListingInfo, TargetLanguageInfo } from './contract-packs';
+export type { ParagraphAudioInfo, VoiceInfo } from './contract-speech';
 export type {
   Article,
   ArticleMeta,

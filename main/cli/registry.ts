@@ -10,6 +10,8 @@ const metadata: Loader = async () => (await import('./commands')).COMMANDS;
 const io: Loader = async () => (await import('./commands-io')).IO_COMMANDS;
 const translation: Loader = async () => (await import('./translate')).TRANSLATE_COMMANDS;
 const feeds: Loader = async () => (await import('./feeds')).FEED_COMMANDS;
+// `packs` (available, get; the rest delegated to the translation module) and `speak`.
+const packSource: Loader = async () => (await import('./packs')).PACK_COMMANDS;
 
 const WHERE: Record<string, Loader> = {
   list: metadata,
@@ -28,7 +30,8 @@ const WHERE: Record<string, Loader> = {
   backup: io,
   translate: translation,
   engines: translation,
-  packs: translation,
+  packs: packSource,
+  speak: packSource,
   feeds,
 };
 

@@ -39,7 +39,9 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   feeds [add <url> [--folder A/B] | list | refresh [--feed ID] | remove <id> | import-opml FILE | export-opml FILE]
   translate <id> --to L [--engine apertium|bergamot]   translate and store (read it offline)
   engines                           translation engines, installed pairs and language packs
+  packs available | packs get FROM TO   language packs from Firefox's model server (or packRegistryUrl)
   packs install DIR|URL | packs remove ID
+  speak <id> [--lang L] --out FILE.wav  read an article (or its translation into L) aloud with espeak-ng
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 

@@ -34,7 +34,15 @@ export type ErrorCode =
   /** The data folder cannot be written (read-only disk or folder, no permission). */
   | 'LIBRARY_READ_ONLY'
   /** The disk holding the data folder is full. */
-  | 'DISK_FULL';
+  | 'DISK_FULL'
+  /** A download (language packs) needs the network, which cannot be reached now. */
+  | 'OFFLINE'
+  /** A downloaded file does not match the SHA-256 its server published (deleted, never installed). */
+  | 'PACK_HASH_MISMATCH'
+  /** No speech voice exists for a language. */
+  | 'NO_VOICE'
+  /** The speech engine (espeak-ng) is missing or failed. */
+  | 'SPEECH_FAILED';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

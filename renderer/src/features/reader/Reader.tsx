@@ -13,6 +13,7 @@ import { primary, useTranslate } from '../../stores/translate';
 import { TagEditor } from '../tags/TagEditor';
 import { Welcome } from './Welcome';
 import { ArticleText } from '../translate/ArticleText';
+import { Listen } from '../listen/Listen';
 import { ReaderTitle } from '../translate/ReaderTitle';
 import { TranslateBar } from '../translate/TranslateBar';
 import { useReadingView } from '../translate/useReadingView';
@@ -74,6 +75,7 @@ export function Reader({ back = false }: { back?: boolean }) {
       <div className="reader-head">
         <ReaderToolbar meta={shown} translateShown={translateShown} onToggleTranslate={toggleTranslate} back={back} />
         {view && translateShown && <TranslateBar article={shown} to={view.to} translation={view.translation} mode={view.mode} />}
+        <Listen article={shown} translation={view?.translation} mode={view?.mode ?? 'original'} />
         <div className="reader-progress" aria-hidden="true">
           <div className="reader-progress-bar" style={{ inlineSize: `${Math.round(progress * 100)}%` }} />
         </div>

@@ -12,7 +12,11 @@ import { formatLongDate, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useSettings } from '../../stores/settings';
 import { MODES, correctSourceLang, primary, useTranslate } from '../../stores/translate';
+import { errorInfo } from '../../i18n/errors';
+import { usePackSource } from '../../stores/packSource';
 import { languageChoices, translateErrorMessage } from './languages';
+import { PackOfferSlot } from './PackOfferSlot';
+import { orderTargets } from './targetOrder';
 
 const MODE_KEYS: Record<ReadingMode, 'translate.modeOriginal' | 'translate.modeTranslated' | 'translate.modeBilingual'> = {
   original: 'translate.modeOriginal',
@@ -125,6 +129,12 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
   const { translate, cancel, setTarget } = useTranslate.getState();
   useAutoTranslate(article, to, Boolean(translation));
   const choices = languageChoices(locale, [article.lang, to, primary(locale), ...Object.keys(article.translations)]);
+  const targets = orderTargets(choices, usePackSource((s) => s.targets[article.lang]), t, locale);
+  useEffect(() => {
+    if (article.lang !== 'und') void usePackSource.getState().loadTargets(article.lang);
+  }, [article.lang]);
+  // When a pack download can fix the missing engine, the offer says it all: no red error above it.
+  const offerable = usePackSource((s) => errorInfo(error).code === 'TRANSLATION_UNAVAILABLE' && Boolean(s.targets[article.lang]?.some((x) => x.lang === to && !x.ready && x.packs.length > 0)));
   return (
     <section className="translate-bar" aria-label={t('translate.label')} data-testid="translate-bar">
       <div className="translate-row">
@@ -142,7 +152,7 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
         <label className="translate-field">
           <span>{t('translate.target')}</span>
           <select className="select" data-testid="target-lang" value={to} onChange={(e) => setTarget(article.id, e.target.value)}>
-            {choices.map((c) => (
+            {targets.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
               </option>
@@ -170,11 +180,12 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
           </button>
         </div>
       )}
-      {Boolean(error) && (
+      {Boolean(error) && !offerable && (
         <p role="alert" className="error-text" data-testid="translate-error">
           {translateErrorMessage(t, error, locale)}
         </p>
       )}
+      {Boolean(error) && errorInfo(error).code === 'TRANSLATION_UNAVAILABLE' && <PackOfferSlot articleId={article.id} from={article.lang} to={to} />}
       {translation && !job && <Made translation={translation} />}
     </section>
   );
