@@ -9,6 +9,7 @@ import { resolveDataDir } from '../paths';
 import { commandAccess } from './access';
 import { COMMANDS, type CommandOptions } from './commands';
 import { FEED_COMMANDS } from './feeds';
+import { FETCH_IMAGES_COMMANDS } from './fetch-images';
 import { TRANSLATE_COMMANDS } from './translate';
 import type { CommandResult } from './output';
 import { appUserDataDir } from './user-data';
@@ -39,6 +40,7 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   translate <id> --to L [--engine apertium|bergamot]   translate and store (read it offline)
   engines                           translation engines, installed pairs and language packs
   packs install DIR|URL | packs remove ID
+  fetch-images [<id>...]            fetch images saved articles are still waiting for (offline at import)
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
@@ -116,7 +118,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print(io, json, { json: { dataDir: dir, ...result }, text: `restored ${result.files} files; the previous library is in ${result.previous}` });
       return 0;
     }
-    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command];
+    const command =
+      COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command] ?? FETCH_IMAGES_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const access = commandAccess(parsed.command, parsed.options.positionals);
     const library = await openLibrary({ dir, access, owner: 'cli' });

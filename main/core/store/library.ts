@@ -23,6 +23,7 @@ import { storageError } from './atomic';
 import { backupLibraryFile, newestBackupAge } from './backups';
 import { articleId, countWords, readingMinutes } from './identity';
 import { Journal, type JournalEntry } from './journal';
+import { countPendingImages, settleArticleImages, type SettledImages } from './pending-images';
 import { countArticles, pageOf, sortArticles } from './query';
 import type { LibraryData } from './schema';
 import { searchArticles, type SearchContext } from './search-hits';
@@ -455,6 +456,22 @@ export class Library {
     return write;
   }
 
+  /** Fills in images fetched after the article was saved (see pending-images.ts); returns how many are still pending. */
+  settleImages(id: string, settled: SettledImages): Promise<number> {
+    const meta = this.meta(id);
+    this.assertWritable();
+    const write = this.bodyWrites.then(async () => {
+      const left = await settleArticleImages(this.dir, meta, settled, this.now());
+      this.change(id, (m) => {
+        // undefined, not delete: change() applies the edit with Object.assign, which keeps deleted keys.
+        m.imagesPending = left > 0 ? left : undefined;
+      });
+      return left;
+    });
+    this.bodyWrites = write.catch(() => undefined);
+    return write;
+  }
+
   /** Records the user's correction of an article's language (the source language of translations). */
   setSourceLang(id: string, lang: string): ArticleMeta {
     const cleaned = lang.trim().toLowerCase();
@@ -644,8 +661,10 @@ export class Library {
   private newMeta(id: string, extracted: ExtractedArticle, tags: string[]): ArticleMeta {
     const words = countWords(extracted.blocks);
     const { blocks: _blocks, ...fields } = extracted;
+    const imagesPending = countPendingImages(extracted.blocks);
     return {
       ...fields,
+      ...(imagesPending > 0 ? { imagesPending } : {}),
       id,
       excerpt: [...extracted.excerpt].slice(0, EXCERPT_CHARS).join(''),
       savedAt: this.now().toISOString(),
