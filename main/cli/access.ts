@@ -1,6 +1,6 @@
 /** Which CLI commands only read the library (they run beside an open app) and which write. */
 
-const READ_COMMANDS = new Set(['list', 'show', 'search', 'export', 'engines']);
+const READ_COMMANDS = new Set(['list', 'show', 'search', 'export', 'export-library', 'engines']);
 const READ_SUBCOMMANDS: Record<string, Set<string | undefined>> = {
   tags: new Set([undefined]),
   feeds: new Set([undefined, 'list', 'export-opml']),

@@ -26,6 +26,10 @@ export interface CommandOptions {
   engine?: string;
   feed?: string;
   folder?: string;
+  search?: string;
+  ids?: string[];
+  bilingual?: boolean;
+  title?: string;
   cwd: string;
 }
 

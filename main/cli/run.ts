@@ -10,6 +10,7 @@ import { commandAccess } from './access';
 import { COMMANDS, type CommandOptions } from './commands';
 import { FEED_COMMANDS } from './feeds';
 import { FETCH_IMAGES_COMMANDS } from './fetch-images';
+import { LIBRARY_EXPORT_COMMANDS } from './library-export';
 import { TRANSLATE_COMMANDS } from './translate';
 import type { CommandResult } from './output';
 import { appUserDataDir } from './user-data';
@@ -36,6 +37,9 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   search <query>                    full-text search
   delete <id> | undelete <id> | empty-trash
   export <id>... --format md|html|json --out PATH
+  export-library --format netscape|pocket-csv|wallabag-json|epub --out PATH
+                 [--tag T] [--search Q] [--ids ID,ID] [--bilingual [--to L]] [--title T]
+                                    the library, a tag, a search or chosen articles as one file or EPUB book
   feeds [add <url> [--folder A/B] | list | refresh [--feed ID] | remove <id> | import-opml FILE | export-opml FILE]
   translate <id> --to L [--engine apertium|bergamot]   translate and store (read it offline)
   engines                           translation engines, installed pairs and language packs
@@ -45,7 +49,7 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   restore FILE                      replace the library with a verified backup
 
 While Kabar (or another kabar command) has the library open, only the reading commands work
-(list, show, search, export, tags, feeds list, feeds export-opml, engines); the others say so.
+(list, show, search, export, export-library, tags, feeds list, feeds export-opml, engines); the others say so.
 Ids may be shortened to any unique prefix. Without --data, Kabar's own data folder is used
 (KABAR_DATA_DIR overrides it). --json prints one JSON document; errors go to stderr.`;
 
@@ -74,6 +78,10 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       feed: { type: 'string' },
       folder: { type: 'string' },
       engine: { type: 'string' },
+      search: { type: 'string' },
+      ids: { type: 'string', multiple: true },
+      bilingual: { type: 'boolean', default: false },
+      title: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -119,7 +127,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const command =
-      COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command] ?? FETCH_IMAGES_COMMANDS[parsed.command];
+      COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command] ?? FETCH_IMAGES_COMMANDS[parsed.command] ?? LIBRARY_EXPORT_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const access = commandAccess(parsed.command, parsed.options.positionals);
     const library = await openLibrary({ dir, access, owner: 'cli' });

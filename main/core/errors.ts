@@ -34,7 +34,9 @@ export type ErrorCode =
   /** The data folder cannot be written (read-only disk or folder, no permission). */
   | 'LIBRARY_READ_ONLY'
   /** The disk holding the data folder is full. */
-  | 'DISK_FULL';
+  | 'DISK_FULL'
+  /** A library export's scope (ids, tag, search) holds no live article. */
+  | 'NOTHING_TO_EXPORT';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

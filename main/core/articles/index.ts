@@ -1,6 +1,6 @@
 /** The article import pipeline: files, bytes, web pages and pasted text → ExtractedArticle (DESIGN.md §4). */
 export { decodeBytes } from './decode';
-export { detectLanguage } from './language';
+export { detectLanguage, isRtlLang } from './language';
 export { parsePlainText } from './plaintext';
 export { parseHtml } from './html';
 export { extractFromBytes, extractFromFile } from './extract';
