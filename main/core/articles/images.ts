@@ -4,12 +4,11 @@
  * once. One bad image never fails the import: its block simply keeps `src` without `media`, and
  * one that may still come (offline, slow) is marked `pending` for a later fetch.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
 import type { Block } from '../types';
-import { writeFileAtomic } from '../store/atomic';
+import { mapLimit, sha256Bytes, writeFileAtomic } from '../util';
 import { fetchBytes } from './fetch';
 
 /** Options for captureImages. */
@@ -85,7 +84,7 @@ async function download(src: string, opts: CaptureOptions): Promise<ImageData> {
 
 /** Writes `bytes` as `<dir>/<sha256>.<ext>` atomically and durably (a captured image is the only copy offline); returns the name. */
 export async function storeMedia(dir: string, bytes: Uint8Array, ext: string): Promise<string> {
-  const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
+  const name = `${sha256Bytes(bytes)}.${ext}`;
   const target = join(dir, name);
   const exists = await stat(target).then(
     (s) => s.size === bytes.length,
@@ -138,26 +137,23 @@ export async function captureImages(blocks: Block[], opts: CaptureOptions): Prom
   // Every web image is pending until it is saved or fails for good; data: images never wait on a network.
   const pending = new Set(sources.filter((src) => !/^data:/i.test(src)));
   const budget = new AbortController();
-  const timer = setTimeout(() => budget.abort(new KabarError('TIMEOUT', 'The time for this article\'s images ran out.')), opts.budgetMs ?? IMAGE_BUDGET_MS);
+  const timer = setTimeout(() => budget.abort(new KabarError('TIMEOUT', "The time for this article's images ran out.")), opts.budgetMs ?? IMAGE_BUDGET_MS);
   const signal = opts.signal ? AbortSignal.any([budget.signal, opts.signal]) : budget.signal;
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < sources.length && !signal.aborted) {
-      const src = sources[next++] as string;
-      try {
-        const image = await download(src, { ...opts, signal });
-        if (signal.aborted) return;
-        stored.set(src, await storeMedia(opts.mediaDir, image.bytes, image.ext));
-        pending.delete(src);
-      } catch (error) {
-        // One bad image (gone, too big, not an image) leaves its block as it was; one that may work later stays pending.
-        if (!signal.aborted && !mayWorkLater(error)) pending.delete(src);
-      }
+  const work = mapLimit(sources, 4, async (src) => {
+    if (signal.aborted) return;
+    try {
+      const image = await download(src, { ...opts, signal });
+      if (signal.aborted) return;
+      stored.set(src, await storeMedia(opts.mediaDir, image.bytes, image.ext));
+      pending.delete(src);
+    } catch (error) {
+      // One bad image (gone, too big, not an image) leaves its block as it was; one that may work later stays pending.
+      if (!signal.aborted && !mayWorkLater(error)) pending.delete(src);
     }
-  };
+  });
   try {
     // A download that ignores the abort (a host lookup stuck in the OS) must not hold the article: stop waiting at the budget.
-    await Promise.race([Promise.all(Array.from({ length: Math.min(4, sources.length) }, worker)), aborted(signal)]);
+    await Promise.race([work, aborted(signal)]);
   } finally {
     clearTimeout(timer);
     budget.abort();

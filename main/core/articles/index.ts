@@ -1,6 +1,6 @@
 /** The article import pipeline: files, bytes, web pages and pasted text → ExtractedArticle (DESIGN.md §4). */
 export { decodeBytes } from './decode';
-export { detectLanguage, isRtlLang } from './language';
+export { detectLanguage } from './language';
 export { parsePlainText } from './plaintext';
 export { parseHtml } from './html';
 export { extractFromBytes, extractFromFile } from './extract';
@@ -9,3 +9,9 @@ export { captureImages } from './images';
 export { contentKey } from './content-key';
 export type { FetchOptions } from './fetch';
 export { setExtractWorkers, extractPoolStats, warmExtractWorkers } from './pool';
+// Building blocks the feed reader shares (it turns item HTML into blocks the same way).
+export { domToBlocks } from './blocks';
+export { parseDocument, sanitizeInPlace } from './dom';
+export { parseHttpUrl, readBody } from './fetch';
+export { isRtlLang } from './language';
+export { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from './text';

@@ -4,6 +4,7 @@
  */
 import type { ArticleMeta, Block, Translation } from '../types';
 import { keepDamaged, readArticleFile, writeArticleFile } from './article-files';
+import type { LibraryState } from './library-state';
 
 /** What a later fetch found: source → media file name for the saved ones, and sources that will never come. */
 export interface SettledImages {
@@ -47,4 +48,20 @@ export async function settleArticleImages(dir: string, meta: ArticleMeta, settle
   delete damaged['*'];
   await writeArticleFile(dir, meta, blocks, { ...(damaged as Record<string, Translation>), ...translations });
   return countPendingImages(blocks);
+}
+
+/** Fills in images fetched after the article was saved, after the body writes before it; returns how many are still pending. */
+export function settleImages(state: LibraryState, id: string, settled: SettledImages): Promise<number> {
+  const meta = state.meta(id);
+  state.assertWritable();
+  const write = state.bodyWrites.then(async () => {
+    const left = await settleArticleImages(state.dir, meta, settled, state.now());
+    state.change(id, (m) => {
+      // undefined, not delete: change() applies the edit with Object.assign, which keeps deleted keys.
+      m.imagesPending = left > 0 ? left : undefined;
+    });
+    return left;
+  });
+  state.bodyWrites = write.catch(() => undefined);
+  return write;
 }
