@@ -3,6 +3,7 @@
  * harness (tests/e2e/harness.ts) wires the very same object into Chromium.
  */
 import { openLibrary, type Library } from './core/store';
+import { exportHandlers } from './handlers-export';
 import { feedHandlers } from './handlers-feeds';
 import { libraryHandlers } from './handlers-library';
 import { translateHandlers } from './handlers-translate';
@@ -63,7 +64,7 @@ export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers
   const feeds = feedHandlers(library, ctx);
   const translate = translateHandlers(library, ctx);
   // One entry per domain: the object must cover every channel of the contract (a compile error otherwise).
-  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers };
+  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers, ...exportHandlers(library, ctx) };
   return {
     handlers,
     importOpmlPath: feeds.importOpmlPath,

@@ -8,6 +8,7 @@
  * The renderer imports types only from here; values it shares with main come from
  * preload/shared.ts.
  */
+import { exportChannels, exportEvents } from './contract-export';
 import { feedChannels, feedEvents } from './contract-feeds';
 import { libraryChannels, libraryEvents } from './contract-library';
 import { translateChannels, translateEvents } from './contract-translate';
@@ -29,9 +30,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, exportChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, exportEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -53,6 +54,8 @@ export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
 export type FeedHandlers = HandlersOf<typeof feedChannels>;
 /** The translation domain's handlers (main/handlers-translate.ts). */
 export type TranslateHandlers = HandlersOf<typeof translateChannels>;
+/** The export domain's handlers (main/handlers-export.ts). */
+export type ExportHandlers = HandlersOf<typeof exportChannels>;
 
 /**
  * What the preload exposes as `window.kabar`: one door for calls, one for events, and the
@@ -81,6 +84,7 @@ export type {
   SubscribeOutcome,
 } from './contract-feeds';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
+export type { ExportRequest, FetchImagesSummary, LibraryExportResult } from './contract-export';
 export type {
   Article,
   ArticleMeta,

@@ -35,7 +35,7 @@ export type ErrorCode =
   | 'LIBRARY_READ_ONLY'
   /** The disk holding the data folder is full. */
   | 'DISK_FULL'
-  /** A library export's scope (ids, tag, search) holds no live article. */
+  /** The scope of a library export (ids, tag, search) holds no live article. */
   | 'NOTHING_TO_EXPORT';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
