@@ -3,6 +3,7 @@
  * harness (tests/e2e/harness.ts) wires the very same object into Chromium.
  */
 import { openLibrary, type Library } from './core/store';
+import { exportHandlers } from './handlers-export';
 import { feedHandlers } from './handlers-feeds';
 import { libraryHandlers } from './handlers-library';
 import { packHandlers } from './handlers-packs';
@@ -67,7 +68,7 @@ export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers
   const packs = packHandlers(library, ctx);
   const speech = speechHandlers(ctx);
   // One entry per domain: the object must cover every channel of the contract (a compile error otherwise).
-  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers, ...packs.handlers, ...speech.handlers };
+  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers, ...packs.handlers, ...speech.handlers, ...exportHandlers(library, ctx) };
   return {
     handlers,
     importOpmlPath: feeds.importOpmlPath,

@@ -8,6 +8,7 @@
  * The renderer imports types only from here; values it shares with main come from
  * preload/shared.ts.
  */
+import { exportChannels, exportEvents } from './contract-export';
 import { feedChannels, feedEvents } from './contract-feeds';
 import { libraryChannels, libraryEvents } from './contract-library';
 import { packChannels, packEvents } from './contract-packs';
@@ -31,9 +32,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels, exportChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents, exportEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -59,6 +60,8 @@ export type TranslateHandlers = HandlersOf<typeof translateChannels>;
 export type PackHandlers = HandlersOf<typeof packChannels>;
 /** The speech handlers (main/handlers-speech.ts). */
 export type SpeechHandlers = HandlersOf<typeof speechChannels>;
+/** The export domain's handlers (main/handlers-export.ts). */
+export type ExportHandlers = HandlersOf<typeof exportChannels>;
 
 /**
  * What the preload exposes as `window.kabar`: one door for calls, one for events, and the
@@ -89,6 +92,7 @@ export type {
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
 export type { AvailablePackInfo, PackGetResult, PackListingInfo, TargetLanguageInfo } from './contract-packs';
 export type { ParagraphAudioInfo, VoiceInfo } from './contract-speech';
+export type { ExportRequest, FetchImagesSummary, LibraryExportResult } from './contract-export';
 export type {
   Article,
   ArticleMeta,

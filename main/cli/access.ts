@@ -1,6 +1,6 @@
 /** Which CLI commands only read the library (they run beside an open app) and which write. */
 
-const READ_COMMANDS = new Set(['list', 'show', 'search', 'export', 'engines', 'speak']);
+const READ_COMMANDS = new Set(['list', 'show', 'search', 'export', 'export-library', 'engines', 'speak']);
 const READ_SUBCOMMANDS: Record<string, Set<string | undefined>> = {
   tags: new Set([undefined]),
   feeds: new Set([undefined, 'list', 'export-opml']),
@@ -24,5 +24,6 @@ export function commandAccess(command: string, positionals: string[]): 'read' | 
  * commands always open the index: their changes must reach it.)
  */
 export function commandSearches(command: string): boolean {
-  return command === 'search';
+  // export-library --search reads the index too.
+  return command === 'search' || command === 'export-library';
 }

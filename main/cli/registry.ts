@@ -11,6 +11,8 @@ const io: Loader = async () => (await import('./commands-io')).IO_COMMANDS;
 const translation: Loader = async () => (await import('./translate')).TRANSLATE_COMMANDS;
 const feeds: Loader = async () => (await import('./feeds')).FEED_COMMANDS;
 // `packs` (available, get; the rest delegated to the translation module) and `speak`.
+const libraryExport: Loader = async () => (await import('./library-export')).LIBRARY_EXPORT_COMMANDS;
+const fetchImages: Loader = async () => (await import('./fetch-images')).FETCH_IMAGES_COMMANDS;
 const packSource: Loader = async () => (await import('./packs')).PACK_COMMANDS;
 
 const WHERE: Record<string, Loader> = {
@@ -32,6 +34,8 @@ const WHERE: Record<string, Loader> = {
   engines: translation,
   packs: packSource,
   speak: packSource,
+  'export-library': libraryExport,
+  'fetch-images': fetchImages,
   feeds,
 };
 

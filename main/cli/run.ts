@@ -36,17 +36,21 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   search <query>                    full-text search
   delete <id> | undelete <id> | empty-trash
   export <id>... --format md|html|json --out PATH
+  export-library --format netscape|pocket-csv|wallabag-json|epub --out PATH
+                 [--tag T] [--search Q] [--ids ID,ID] [--bilingual [--to L]] [--title T]
+                                    the library, a tag, a search or chosen articles as one file or EPUB book
   feeds [add <url> [--folder A/B] | list | refresh [--feed ID] | remove <id> | import-opml FILE | export-opml FILE]
   translate <id> --to L [--engine apertium|bergamot]   translate and store (read it offline)
   engines                           translation engines, installed pairs and language packs
   packs available | packs get FROM TO   language packs from Firefox's model server (or packRegistryUrl)
   packs install DIR|URL | packs remove ID
   speak <id> [--lang L] --out FILE.wav  read an article (or its translation into L) aloud with espeak-ng
+  fetch-images [<id>...]            fetch images saved articles are still waiting for (offline at import)
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
 While Kabar (or another kabar command) has the library open, only the reading commands work
-(list, show, search, export, tags, feeds list, feeds export-opml, engines); the others say so.
+(list, show, search, export, export-library, tags, feeds list, feeds export-opml, engines); the others say so.
 Ids may be shortened to any unique prefix. Without --data, Kabar's own data folder is used
 (KABAR_DATA_DIR overrides it). --json prints one JSON document; errors go to stderr.`;
 
@@ -76,6 +80,9 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       feed: { type: 'string' },
       folder: { type: 'string' },
       engine: { type: 'string' },
+      search: { type: 'string' },
+      ids: { type: 'string', multiple: true },
+      title: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;

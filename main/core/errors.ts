@@ -42,7 +42,9 @@ export type ErrorCode =
   /** No speech voice exists for a language. */
   | 'NO_VOICE'
   /** The speech engine (espeak-ng) is missing or failed. */
-  | 'SPEECH_FAILED';
+  | 'SPEECH_FAILED'
+  /** The scope of a library export (ids, tag, search) holds no live article. */
+  | 'NOTHING_TO_EXPORT';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

@@ -30,6 +30,11 @@ export interface Block {
   src?: string;
   /** image: file name inside `media/` once captured for offline reading. */
   media?: string;
+  /**
+   * image: not saved yet — the capture ran out of time or found no network. `fetchPendingImages`
+   * (`kabar fetch-images`) fetches it later; an image that can never be saved (404, not an image) is not pending.
+   */
+  pending?: boolean;
   alt?: string;
   /** Text direction when it differs from the article's. */
   dir?: 'ltr' | 'rtl';
@@ -94,6 +99,8 @@ export interface ArticleMeta {
   deletedAt?: string | null;
   /** Titles of the stored translations, by language (set when a translation is saved). */
   translatedTitles?: Record<string, string>;
+  /** How many of its images are not saved yet (Block.pending); absent when none. */
+  imagesPending?: number;
 }
 
 /** A stored translation of an article's blocks into one language. */

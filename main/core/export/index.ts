@@ -8,6 +8,19 @@ import { render, safeFileName, type ExportFormat } from './formats';
 
 export { createBackup, restoreBackup } from './backup';
 export { render, safeFileName, toHtml, toJson, toMarkdown, type ExportFormat } from './formats';
+export {
+  exportLibrary,
+  LIBRARY_FORMATS,
+  parseLibraryFormat,
+  type LibraryExportOptions,
+  type LibraryExportResult,
+  type LibraryFormat,
+} from './library-export';
+export { csvCell, POCKET_HEADER, toPocketCsv } from './pocket-csv';
+export { toNetscape } from './netscape';
+export { toWallabagEntry, wallabagContent, type WallabagEntry } from './wallabag';
+export { selectArticles, type ExportScope } from './select';
+export type { EpubLabels } from './epub';
 
 /** What a media file name looks like (storeMedia's sha256 names); anything else in an article file was tampered with. */
 const MEDIA_NAME = /^[a-f0-9]{64}\.[a-z0-9]{2,5}$/;

@@ -22,6 +22,7 @@ export { storageError } from './atomic';
 export { stamp } from './backups';
 export { migrate } from './schema';
 export { articleId, normalizeUrl } from './identity';
+export { countPendingImages, pendingImageSources, type SettledImages } from './pending-images';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 
 /** Where and how to open a library. Paths and clocks come in from the host (DESIGN.md §1). */

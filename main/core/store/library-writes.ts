@@ -9,6 +9,7 @@ import { indexAdd, indexRemove, searchDoc } from './library-index';
 import { replaceDamagedBody } from './library-recovery';
 import type { LibraryState } from './library-state';
 import { addTags, canonicalTag, rememberTags } from './library-tags';
+import { countPendingImages } from './pending-images';
 import { cleanTag, withTags } from './tags';
 
 const EXCERPT_CHARS = 240;
@@ -177,8 +178,10 @@ export function setSourceLang(state: LibraryState, id: string, lang: string): Ar
 function newMeta(state: LibraryState, id: string, extracted: ExtractedArticle, tags: string[]): ArticleMeta {
   const words = countWords(extracted.blocks);
   const { blocks: _blocks, ...fields } = extracted;
+  const imagesPending = countPendingImages(extracted.blocks);
   return {
     ...fields,
+    ...(imagesPending > 0 ? { imagesPending } : {}),
     id,
     excerpt: [...extracted.excerpt].slice(0, EXCERPT_CHARS).join(''),
     savedAt: state.now().toISOString(),

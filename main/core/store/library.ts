@@ -14,6 +14,7 @@ import * as settings from './library-settings';
 import { LibraryState, type LibraryParts } from './library-state';
 import * as tags from './library-tags';
 import * as writes from './library-writes';
+import { settleImages, type SettledImages } from './pending-images';
 
 export type { LibraryParts } from './library-state';
 export type { AddResult } from './library-writes';
@@ -214,6 +215,11 @@ export class Library {
    */
   saveTranslation(id: string, translation: Translation): Promise<void> {
     return writes.saveTranslation(this.state, id, translation);
+  }
+
+  /** Fills in images fetched after the article was saved (see pending-images.ts); returns how many are still pending. */
+  settleImages(id: string, settled: SettledImages): Promise<number> {
+    return settleImages(this.state, id, settled);
   }
 
   /** Records the user's correction of an article's language (the source language of translations). */

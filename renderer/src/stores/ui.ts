@@ -10,7 +10,8 @@ export type DialogState =
   | { kind: 'tag'; name: string }
   | { kind: 'subscribe' }
   | { kind: 'feed'; id: string }
-  | { kind: 'folder'; path: string[] };
+  | { kind: 'folder'; path: string[] }
+  | { kind: 'export' };
 
 interface UiState {
   dialog: DialogState | null;

@@ -1,4 +1,5 @@
 /** Renders the one open dialog (the shell stays inert behind it). */
+import { ExportDialog } from '../export/ExportDialog';
 import { FeedDialog } from '../feeds/FeedDialog';
 import { FolderDialog } from '../feeds/FolderDialog';
 import { SubscribeDialog } from '../feeds/SubscribeDialog';
@@ -27,6 +28,8 @@ export function Dialogs() {
       return <SubscribeDialog />;
     case 'feed':
       return <FeedDialog key={dialog.id} id={dialog.id} />;
+    case 'export':
+      return <ExportDialog />;
     case 'folder':
       return <FolderDialog key={dialog.path.join('/')} path={dialog.path} />;
     default:
