@@ -34,7 +34,17 @@ export type ErrorCode =
   /** The data folder cannot be written (read-only disk or folder, no permission). */
   | 'LIBRARY_READ_ONLY'
   /** The disk holding the data folder is full. */
-  | 'DISK_FULL';
+  | 'DISK_FULL'
+  /** An import file is of no format Kabar reads from another app (or not the one --from named). */
+  | 'IMPORT_UNKNOWN_FORMAT'
+  /** An import file is of a known format but broken (malformed JSON, HTML or CSV). */
+  | 'IMPORT_MALFORMED'
+  /** A CSV import file lacks the columns its format needs (params: format, missing). */
+  | 'IMPORT_COLUMNS'
+  /** A ZIP import file is unsafe: a zip bomb, too many entries, or names leaving the folder (params: reason). */
+  | 'ZIP_UNSAFE'
+  /** One entry's address is refused: javascript:, file:, data: … (params: url, scheme). */
+  | 'URL_REFUSED';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

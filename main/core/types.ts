@@ -94,6 +94,19 @@ export interface ArticleMeta {
   deletedAt?: string | null;
   /** Titles of the stored translations, by language (set when a translation is saved). */
   translatedTitles?: Record<string, string>;
+  /** Set on a link entry (imported from another app with only its address): its page is not fetched yet. */
+  link?: LinkState;
+}
+
+/** Where a link entry's page fetch stands: waiting in the queue, or failed with the reason (kept beside the link). */
+export interface LinkState {
+  state: 'waiting' | 'failed';
+  /** Error code of the last failure (errors.<code> in the locales). */
+  code?: string;
+  /** The last failure in English, for logs and the CLI. */
+  reason?: string;
+  /** Fetch attempts made so far. */
+  attempts?: number;
 }
 
 /** A stored translation of an article's blocks into one language. */

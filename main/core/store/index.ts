@@ -16,8 +16,11 @@ import { ensureLayout, loadLibraryData } from './load';
 import { acquireWriteLock, LOCK_FILE, type WriteLock } from './lock';
 import { emptyLibrary, type LibraryData } from './schema';
 
-export { Library, type AddResult } from './library';
+export { Library, type AddResult, type BulkItem } from './library';
+export type { ImportState } from './bulk';
+export { cleanTag } from './tags';
 export { articleId, normalizeUrl } from './identity';
+export { writeFileAtomic } from './atomic';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 
 /** Where and how to open a library. Paths and clocks come in from the host (DESIGN.md §1). */

@@ -21,6 +21,7 @@ import type {
 import { blocksText, keepDamaged, readArticleFile, removeArticleFile, writeArticleFile, type ArticleFile } from './article-files';
 import { storageError } from './atomic';
 import { backupLibraryFile, newestBackupAge } from './backups';
+import { applyNewState, fetchedMeta, mergeState, type ImportState } from './bulk';
 import { articleId, countWords, readingMinutes } from './identity';
 import { Journal, type JournalEntry } from './journal';
 import { countArticles, pageOf, sortArticles } from './query';
@@ -45,6 +46,14 @@ export interface LibraryParts {
   readOnly?: boolean;
   /** Released when the library closes (the write lock, a temporary copy of the index). */
   release?: () => Promise<void> | void;
+}
+
+/** One article of a bulk add: the extracted article, its id if not derived, imported state and highlights. */
+export interface BulkItem {
+  extracted: ExtractedArticle;
+  id?: string;
+  state?: ImportState;
+  highlights?: unknown[];
 }
 
 /** The outcome of adding an article. */
@@ -266,26 +275,30 @@ export class Library {
    * metadata goes to the journal in one write. Ids already known (live or trashed) are skipped.
    * Returns the metadata of the articles created.
    */
-  addMany(items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
+  addMany(items: BulkItem[]): Promise<ArticleMeta[]> {
     const result = this.adding.then(() => this.addManyNow(items));
     this.adding = result.catch(() => undefined);
     return result;
   }
 
-  private async addManyNow(items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
+  private async addManyNow(items: BulkItem[]): Promise<ArticleMeta[]> {
     this.assertWritable();
-    const fresh = new Map<string, { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] }>();
-    for (const { extracted, id: given } of items) {
+    const now = this.now().toISOString();
+    const fresh = new Map<string, { meta: ArticleMeta; blocks: ExtractedArticle['blocks']; highlights?: unknown[] }>();
+    for (const { extracted, id: given, state, highlights } of items) {
       const id = given ?? articleId(extracted);
       if (this.byId.has(id) || fresh.has(id)) continue;
-      fresh.set(id, { meta: this.newMeta(id, extracted, []), blocks: extracted.blocks });
+      const meta = this.newMeta(id, extracted, state?.tags ?? []);
+      applyNewState(meta, state, now);
+      this.rememberTags(meta.tags);
+      fresh.set(id, { meta, blocks: extracted.blocks, highlights });
     }
     const list = [...fresh.values()];
     let next = 0;
     const writer = async (): Promise<void> => {
       while (next < list.length) {
-        const { meta, blocks } = list[next++] as { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] };
-        await writeArticleFile(this.dir, meta, blocks, {});
+        const { meta, blocks, highlights } = list[next++] as { meta: ArticleMeta; blocks: ExtractedArticle['blocks']; highlights?: unknown[] };
+        await writeArticleFile(this.dir, meta, blocks, {}, highlights);
       }
     };
     await Promise.all(Array.from({ length: Math.min(8, list.length) }, writer));
@@ -297,6 +310,52 @@ export class Library {
     this.countsCache = null;
     this.commit(list.map(({ meta }) => ({ t: 'put', meta })));
     return list.map((x) => x.meta);
+  }
+
+  /**
+   * Merges imported state (tags, read, bookmarked, progress) into existing articles in one journal
+   * write. Returns the ids that changed.
+   */
+  mergeImported(states: Map<string, ImportState>): string[] {
+    this.assertWritable();
+    const now = this.now().toISOString();
+    const changed: JournalEntry[] = [];
+    for (const [id, state] of states) {
+      const meta = this.byId.get(id);
+      if (!meta) continue;
+      const next: ArticleMeta = { ...meta, tags: [...meta.tags] };
+      if (state.tags) state.tags = state.tags.map((t) => this.canonicalTag(t));
+      if (state.link !== undefined && meta.link) next.link = state.link;
+      if (mergeState(next, state, now) || next.link !== meta.link) changed.push({ t: 'put', meta: next });
+    }
+    this.commit(changed, false, () => {
+      for (const entry of changed) if (entry.t === 'put') Object.assign(this.byId.get(entry.meta.id) as ArticleMeta, entry.meta);
+    });
+    for (const entry of changed) if (entry.t === 'put') this.rememberTags(entry.meta.tags);
+    return changed.flatMap((e) => (e.t === 'put' ? [e.meta.id] : []));
+  }
+
+  /**
+   * Gives a link entry the page fetched for it: the body file is written, the index updated, the
+   * link mark cleared, the user's title, tags and state kept. Runs in turn with adds.
+   */
+  fillLink(id: string, extracted: ExtractedArticle): Promise<ArticleMeta> {
+    const result = this.adding.then(async () => {
+      this.assertWritable();
+      const meta = this.meta(id);
+      const file = await readArticleFile(this.dir, id).catch(() => null);
+      const next = fetchedMeta(meta, extracted, extracted.blocks, EXCERPT_CHARS);
+      await writeArticleFile(this.dir, next, extracted.blocks, file?.translations ?? {}, file?.highlights);
+      if (!next.deletedAt) await this.indexAdd(id, { title: next.title, body: blocksText(extracted.blocks) });
+      this.sorted = {};
+      this.commit([{ t: 'put', meta: next }], false, () => {
+        Object.assign(meta, next);
+        delete meta.link;
+      });
+      return meta;
+    });
+    this.adding = result.catch(() => undefined);
+    return result;
   }
 
   /** Moves an article to the trash (restorable); it leaves search and the lists. */
@@ -443,7 +502,7 @@ export class Library {
       delete damaged[translation.lang];
       delete damaged['*'];
       const whole = { ...file.translations, [translation.lang]: translation };
-      await writeArticleFile(this.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole });
+      await writeArticleFile(this.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole }, file.highlights);
       if (!meta.deletedAt) await this.indexAdd(id, searchDoc(meta, { blocks: file.blocks, translations: whole }));
       // The list shows translated titles without reading article files: keep them in the metadata
       // (journalled like any edit, which also tells listeners).
