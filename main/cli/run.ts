@@ -9,6 +9,7 @@ import { resolveDataDir } from '../paths';
 import { commandAccess } from './access';
 import { COMMANDS, type CommandOptions } from './commands';
 import { FEED_COMMANDS } from './feeds';
+import { LIBRARY_IMPORT_COMMANDS } from './library-import';
 import { TRANSLATE_COMMANDS } from './translate';
 import type { CommandResult } from './output';
 import { appUserDataDir } from './user-data';
@@ -39,6 +40,10 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   translate <id> --to L [--engine apertium|bergamot]   translate and store (read it offline)
   engines                           translation engines, installed pairs and language packs
   packs install DIR|URL | packs remove ID
+  import-library FILE [--from FORMAT] [--tag T] [--no-fetch]
+                                    bring a Pocket, Instapaper, Omnivore, wallabag, Readwise,
+                                    Pinboard or browser bookmarks export in; links' pages are fetched
+  fetch-pending [retry-failed]      fetch the pages of links waiting (or failed, with retry-failed)
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
@@ -72,6 +77,8 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       feed: { type: 'string' },
       folder: { type: 'string' },
       engine: { type: 'string' },
+      from: { type: 'string' },
+      'no-fetch': { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -116,7 +123,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print(io, json, { json: { dataDir: dir, ...result }, text: `restored ${result.files} files; the previous library is in ${result.previous}` });
       return 0;
     }
-    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command];
+    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command] ?? LIBRARY_IMPORT_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const access = commandAccess(parsed.command, parsed.options.positionals);
     const library = await openLibrary({ dir, access, owner: 'cli' });

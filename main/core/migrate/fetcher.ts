@@ -128,6 +128,11 @@ export class LinkFetcher {
     this.options.onProgress?.(this.status());
   }
 
+  private setOffline(offline: boolean): void {
+    this.state.offline = offline;
+    this.emit();
+  }
+
   private async isOnline(): Promise<boolean> {
     return (await this.options.online?.()) ?? true;
   }
@@ -145,11 +150,11 @@ export class LinkFetcher {
     this.emit();
     while (!this.stopRequested) {
       if (!(await this.isOnline())) {
-        if (!this.state.offline) ((this.state.offline = true), this.emit());
+        if (!this.state.offline) this.setOffline(true);
         await Promise.race([sleep(this.options.offlinePollMs ?? 2000), ...busy.values()]);
         continue;
       }
-      if (this.state.offline) ((this.state.offline = false), this.emit());
+      if (this.state.offline) this.setOffline(false);
       const now = Date.now();
       let soonest = Infinity;
       for (const [host, ids] of byHost) {
