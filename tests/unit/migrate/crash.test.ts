@@ -51,7 +51,10 @@ function runAndKill(args: string[], delayMs: number, afterConfirm = false): Prom
       rest = lines.pop() ?? '';
       for (const line of lines) {
         if (line === 'ready' && !afterConfirm) setTimeout(() => proc.kill('SIGKILL'), delayMs);
-        else if (line === 'done') ((finished = true), proc.kill('SIGKILL'));
+        else if (line === 'done') {
+          finished = true;
+          proc.kill('SIGKILL');
+        }
         else if (line.startsWith('! ')) {
           if (afterConfirm && confirmed === 0) setTimeout(() => proc.kill('SIGKILL'), delayMs);
           confirmed = Number(line.slice(2));
