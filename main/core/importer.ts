@@ -8,6 +8,7 @@ import { KabarError, toKabarError } from './errors';
 import type { Library } from './store';
 import { articleId } from './store';
 import type { ExtractedArticle, ImportItemResult, ImportSummary } from './types';
+import { mapLimit } from './util';
 
 /** One thing to import: a file path, a URL, or file contents handed over by the interface. */
 export type ImportSource =
@@ -64,19 +65,13 @@ export async function importSources(
   if (sources.length === 0) throw new KabarError('EMPTY_INPUT', 'Nothing to import: give at least one file or URL.');
   // A batch starts the extraction worker now (~1 s to load jsdom) so it helps from early on.
   if (sources.length > 1) void warmExtractWorkers();
-  const results: ImportItemResult[] = new Array(sources.length);
-  let next = 0;
   let done = 0;
-  const worker = async (): Promise<void> => {
-    while (next < sources.length) {
-      const at = next++;
-      const source = sources[at] as ImportSource;
-      results[at] = await importOne(library, source, options);
-      done += 1;
-      options.onProgress?.(done, sources.length, describeSource(source));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(CONCURRENCY, sources.length) }, worker));
+  const results = await mapLimit(sources, CONCURRENCY, async (source) => {
+    const result = await importOne(library, source, options);
+    done += 1;
+    options.onProgress?.(done, sources.length, describeSource(source));
+    return result;
+  });
   return {
     results,
     imported: results.filter((r) => r.ok && r.created).length,

@@ -3,12 +3,11 @@
  * downloaded once and stored as `<mediaDir>/<sha256>.<ext>`, so identical images are stored
  * once. One bad image never fails the import: its block simply keeps `src` without `media`.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
 import type { Block } from '../types';
-import { writeFileAtomic } from '../store/atomic';
+import { mapLimit, sha256Bytes, writeFileAtomic } from '../util';
 import { fetchBytes } from './fetch';
 
 /** Options for captureImages. */
@@ -79,7 +78,7 @@ async function download(src: string, opts: CaptureOptions): Promise<ImageData> {
 
 /** Writes `bytes` as `<dir>/<sha256>.<ext>` atomically and durably (a captured image is the only copy offline); returns the name. */
 export async function storeMedia(dir: string, bytes: Uint8Array, ext: string): Promise<string> {
-  const name = `${createHash('sha256').update(bytes).digest('hex')}.${ext}`;
+  const name = `${sha256Bytes(bytes)}.${ext}`;
   const target = join(dir, name);
   const exists = await stat(target).then(
     (s) => s.size === bytes.length,
@@ -108,19 +107,14 @@ export async function captureImages(blocks: Block[], opts: CaptureOptions): Prom
     maxCount,
   );
   const stored = new Map<string, string>();
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < sources.length) {
-      const src = sources[next++];
-      try {
-        const image = await download(src, opts);
-        stored.set(src, await storeMedia(opts.mediaDir, image.bytes, image.ext));
-      } catch {
-        // One bad image (gone, too big, not an image, offline) leaves its block as it was.
-      }
+  await mapLimit(sources, 4, async (src) => {
+    try {
+      const image = await download(src, opts);
+      stored.set(src, await storeMedia(opts.mediaDir, image.bytes, image.ext));
+    } catch {
+      // One bad image (gone, too big, not an image, offline) leaves its block as it was.
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(4, sources.length) }, worker));
+  });
   return blocks.map((b) => {
     const media = b.type === 'image' && b.src ? stored.get(b.src) : undefined;
     return media ? { ...b, media } : { ...b };

@@ -10,3 +10,9 @@ export { captureImages } from './images';
 export { contentKey } from './content-key';
 export type { FetchOptions } from './fetch';
 export { setExtractWorkers, extractPoolStats, warmExtractWorkers } from './pool';
+// Building blocks the feed reader shares (it turns item HTML into blocks the same way).
+export { domToBlocks } from './blocks';
+export { parseDocument, sanitizeInPlace } from './dom';
+export { parseHttpUrl, readBody } from './fetch';
+export { isRtlLang } from './language';
+export { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from './text';

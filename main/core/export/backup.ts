@@ -3,13 +3,12 @@
  * (bodies and translations) and media, plus a manifest of SHA-256 sums. Restore checks the
  * archive completely before anything in the current library is touched.
  */
-import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import * as tar from 'tar';
 import { KabarError } from '../errors';
-import { stamp } from '../store/backups';
-import { migrate } from '../store/schema';
+import { migrate, stamp } from '../store';
+import { sha256File } from '../util';
 
 /** The files a backup holds, with their SHA-256. */
 interface Manifest {
@@ -30,10 +29,6 @@ async function filesUnder(root: string, part: string): Promise<string[]> {
   if (info.isFile()) return [part];
   const names = await readdir(path);
   return names.filter((n) => !n.startsWith('.')).map((n) => `${part}/${n}`);
-}
-
-async function sha256File(path: string): Promise<string> {
-  return createHash('sha256').update(await readFile(path)).digest('hex');
 }
 
 /** Writes a backup of the library folder `dir` (compact the library first) to `outFile`. */

@@ -1,9 +1,9 @@
 /** Exporting articles to files, with the offline images they show copied beside them. */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import type { Library } from '../store';
-import { writeFileAtomic } from '../store/atomic';
+import { storageError, type Library } from '../store';
 import type { Article } from '../types';
+import { writeFileAtomic } from '../util';
 import { render, safeFileName, type ExportFormat } from './formats';
 
 export { createBackup, restoreBackup } from './backup';
@@ -11,6 +11,13 @@ export { render, safeFileName, toHtml, toJson, toMarkdown, type ExportFormat } f
 
 /** What a media file name looks like (storeMedia's sha256 names); anything else in an article file was tampered with. */
 const MEDIA_NAME = /^[a-f0-9]{64}\.[a-z0-9]{2,5}$/;
+
+/** Writes one export file atomically; a full disk or unwritable folder becomes the user's error code. */
+async function writeExport(path: string, data: string): Promise<void> {
+  await writeFileAtomic(path, data).catch((error: unknown) => {
+    throw storageError(error, path);
+  });
+}
 
 async function copyMedia(library: Library, article: Article, outDir: string): Promise<void> {
   // A name with ../ would read and write outside media/: only content-addressed names are copied.
@@ -36,14 +43,14 @@ export async function exportArticles(
   if (articles.length === 1 && !outIsDir) {
     const [article] = articles as [Article];
     await mkdir(dirname(out), { recursive: true });
-    await writeFileAtomic(out, render(article, format));
+    await writeExport(out, render(article, format));
     if (format !== 'json') await copyMedia(library, article, dirname(out));
     return [out];
   }
   await mkdir(out, { recursive: true });
   for (const article of articles) {
     const path = join(out, safeFileName(article.title, article.id, format));
-    await writeFileAtomic(path, render(article, format));
+    await writeExport(path, render(article, format));
     if (format !== 'json') await copyMedia(library, article, out);
     written.push(path);
   }

@@ -1,15 +1,13 @@
 /** Subscribing: a feed URL is used as is; a web page is searched for `<link rel="alternate">` feeds. */
-import { decodeBytes } from '../articles';
-import { parseDocument } from '../articles/dom';
+import { decodeBytes, parseDocument } from '../articles';
 import { FeedError } from './errors';
-import { absoluteUrl, looksLikeHtmlPage } from './parse';
+import { looksLikeHtmlPage } from './parse-sniff';
+import { absoluteUrl } from './parse-values';
 
 /** A feed a page advertises. */
-export interface DiscoveredFeed {
-  url: string;
-  title?: string;
-  type: string;
-}
+import type { DiscoveredFeed } from '../types';
+
+export type { DiscoveredFeed };
 
 const FEED_TYPES = /^(application\/(rss|atom|rdf|feed)\+(xml|json)|application\/(rss|atom)|application\/json|text\/xml|application\/xml|application\/x\.atom\+xml)$/i;
 

@@ -4,7 +4,7 @@
  * decompression while the body streams, and one deadline for the whole exchange.
  */
 import { KabarError } from '../errors';
-import { parseHttpUrl, readBody } from '../articles/fetch';
+import { parseHttpUrl, readBody } from '../articles';
 
 /** Largest feed accepted: 10 MB after decompression. */
 export const FEED_MAX_BYTES = 10 * 1024 * 1024;

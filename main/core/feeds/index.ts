@@ -1,5 +1,6 @@
 /** News feeds (DESIGN.md §1 core/feeds): parse, subscribe, refresh, organise, retention, OPML. */
-export { parseFeedBytes, parseFeedText, feedDate, type ParsedFeed, type ParsedItem } from './parse';
+export { parseFeedBytes, parseFeedText, type ParsedFeed, type ParsedItem } from './parse';
+export { feedDate } from './parse-values';
 export { FeedError, feedErrorInfo, type FeedErrorCode, type FeedErrorInfo } from './errors';
 export { fetchFeed, FEED_MAX_BYTES } from './fetch';
 export { discoverFeeds, type DiscoveredFeed } from './discover';

@@ -4,11 +4,20 @@
  * page it links to (Readability via extractFromUrl) when the feed asks for full text.
  */
 import { createHash } from 'node:crypto';
-import { detectLanguage, extractFromUrl } from '../articles';
-import { domToBlocks } from '../articles/blocks';
-import { parseDocument, sanitizeInPlace } from '../articles/dom';
-import { isRtlLang } from '../articles/language';
-import { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from '../articles/text';
+import {
+  collapseWhitespace,
+  countWords,
+  detectLanguage,
+  displayLine,
+  domToBlocks,
+  extractFromUrl,
+  firstSentence,
+  isRtlLang,
+  makeExcerpt,
+  parseDocument,
+  sanitizeInPlace,
+  truncate,
+} from '../articles';
 import { articleId, normalizeUrl } from '../store';
 import type { Block, ExtractedArticle } from '../types';
 import type { ParsedFeed, ParsedItem } from './parse';

@@ -71,11 +71,6 @@ export function readFeeds(library: Library): FeedRecord[] {
   return library.feedRecords().map(toFeedRecord).filter((f): f is FeedRecord => Boolean(f));
 }
 
-/** Saves the whole list (the store journals it). */
-export function writeFeeds(library: Library, feeds: FeedRecord[]): void {
-  library.saveFeeds(feeds.map((f) => ({ ...f })));
-}
-
 /** One feed by id, or undefined. */
 export function findFeed(library: Library, id: string): FeedRecord | undefined {
   const raw = library.feedRecords().find((f) => (f as { id?: unknown }).id === id);

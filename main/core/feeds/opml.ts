@@ -8,7 +8,7 @@ import { decodeBytes } from '../articles';
 import type { Library } from '../store';
 import { FeedError } from './errors';
 import { feedId, readFeeds, type FeedRecord } from './model';
-import { absoluteUrl } from './parse';
+import { absoluteUrl } from './parse-values';
 import { newFeed } from './subscribe';
 
 /** One feed found in an OPML file. */

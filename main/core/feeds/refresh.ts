@@ -5,7 +5,8 @@
  */
 import { captureImages } from '../articles';
 import type { Library } from '../store';
-import type { ExtractedArticle } from '../types';
+import type { ExtractedArticle, FeedState } from '../types';
+import { runWorkers } from '../util';
 import { feedErrorInfo, type FeedErrorInfo } from './errors';
 import { fetchFeed, RetryLater, type FeedResponse } from './fetch';
 import { buildArticle, itemArticleId, itemKey } from './items';
@@ -24,7 +25,7 @@ function markFetched(f: FeedRecord, at: string, permanentUrl: string | undefined
 }
 
 /** What happened to one feed in a refresh. */
-export type FeedState = 'queued' | 'fetching' | 'ok' | 'not-modified' | 'error' | 'skipped' | 'cancelled';
+export type { FeedState };
 
 /** One progress report: `done` of `total` feeds finished; the feed whose state changed. */
 export interface RefreshProgress {
@@ -246,6 +247,6 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
     }
   };
   for (const feed of feeds) opts.onProgress?.({ done: 0, total, feedId: feed.id, state: 'queued' });
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(opts.concurrency ?? 4, total)) }, worker));
+  await runWorkers(Math.min(opts.concurrency ?? 4, total), worker);
   return results;
 }

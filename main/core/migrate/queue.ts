@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../store';
+import { writeFileAtomic } from '../util';
 
 /** The queue file's name inside the data folder. */
 export const QUEUE_FILE = 'fetch-queue.json';

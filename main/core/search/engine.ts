@@ -1,12 +1,13 @@
 /** The search index proper: base segment + delta + log, and the compaction that folds one into the other. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { fsyncDir } from '../util';
 import { analyze, type SearchDoc } from './analyze';
 import { buildSegment } from './compact';
 import { Delta } from './delta';
 import { DocTable } from './docs';
 import { IndexDamagedError } from './errors';
-import { OWN_FILE, createIndex, fsyncDir, readManifest, writeManifest, type Manifest } from './manifest';
+import { OWN_FILE, createIndex, readManifest, writeManifest, type Manifest } from './manifest';
 import { OpLog, encodeOp, parseLog, readLog, type LogOp } from './oplog';
 import { runSearch, type SearchMatch, type SearchOptions } from './query';
 import { SegmentReader } from './segment';

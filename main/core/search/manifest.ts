@@ -1,6 +1,7 @@
 /** The manifest names the live segment and log; replacing it atomically is what commits a compaction. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../util';
 import { IndexDamagedError } from './errors';
 
 /** Current on-disk format; a different number means "rebuild" (the index is derived data). */
@@ -20,35 +21,11 @@ export interface Manifest {
 /** File name of the manifest inside the index folder. */
 export const MANIFEST = 'manifest.json';
 
-/** Names of the files the index writes: cleanup never touches anything else in the folder. */
-export const OWN_FILE = /^(seg-\d+\.kbs(\.tmp)?|log-\d+\.jsonl|manifest\.json\.tmp)$/;
-
-/** fsyncs a directory so a rename inside it survives power loss (not possible on Windows; ignored there). */
-export function fsyncDir(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(dir, 'r');
-    fs.fsyncSync(fd);
-  } catch {
-    // Windows cannot open directories; NTFS journals the rename itself.
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
-}
-
-/** Writes `data` to `file` atomically: temp file, fsync, rename, fsync of the folder. */
-export function writeFileAtomicSync(file: string, data: string | Uint8Array): void {
-  const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    fs.writeFileSync(fd, data);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
-  fs.renameSync(tmp, file);
-  fsyncDir(path.dirname(file));
-}
+/**
+ * Names of the files the index writes: cleanup never touches anything else in the folder. Temp
+ * files of atomic writes are `.<name>.<pid>.<n>.tmp` (util); `manifest.json.tmp` is the older name.
+ */
+export const OWN_FILE = /^(seg-\d+\.kbs(\.tmp)?|log-\d+\.jsonl|manifest\.json\.tmp|\.(manifest\.json|log-\d+\.jsonl)\.\d+\.\d+\.tmp)$/;
 
 /** Reads the manifest: null when there is none, IndexDamagedError when it is unreadable or foreign. */
 export function readManifest(dir: string): Manifest | null {
@@ -79,13 +56,13 @@ export function readManifest(dir: string): Manifest | null {
 
 /** Atomically replaces the manifest. */
 export function writeManifest(dir: string, m: Manifest): void {
-  writeFileAtomicSync(path.join(dir, MANIFEST), JSON.stringify(m));
+  writeFileAtomicSync(path.join(dir, MANIFEST), JSON.stringify(m), { syncDir: true });
 }
 
 /** Creates an empty index (generation 0: an empty log, no segment) and returns its manifest. */
 export function createIndex(dir: string, buckets: number): Manifest {
   const m: Manifest = { format: 'kabar-search-index', version: FORMAT_VERSION, gen: 0, segment: null, log: 'log-0.jsonl', buckets };
-  writeFileAtomicSync(path.join(dir, m.log), '');
+  writeFileAtomicSync(path.join(dir, m.log), '', { syncDir: true });
   writeManifest(dir, m);
   return m;
 }

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
-import { SNIPPET_TEXT_CHARS } from '../search/snippet';
+import { SNIPPET_TEXT_CHARS } from '../search';
 import type { ArticleBody, ArticleMeta, Block, Translation } from '../types';
-import { writeFileAtomic } from './atomic';
+import { writeLibraryFile } from './atomic';
 
 /** What an article file holds. The metadata snapshot lets a lost library.json be rebuilt. */
 export interface ArticleFile extends ArticleBody {
@@ -73,7 +73,7 @@ export async function writeArticleFile(
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };
   // Written only when there are some, so files without highlights stay as they were.
   if (highlights && highlights.length > 0) file.highlights = highlights;
-  await writeFileAtomic(articlePath(dir, meta.id), JSON.stringify(file));
+  await writeLibraryFile(articlePath(dir, meta.id), JSON.stringify(file));
   // After the body is safe: a sidecar is only a shortcut, so failing to write one fails nothing.
   await writeArticleText(dir, meta, blocksText(blocks)).catch(() => undefined);
 }
@@ -125,7 +125,7 @@ function readSmall(path: string, max: number): Promise<string> {
 export async function writeArticleText(dir: string, meta: ArticleMeta, text: string): Promise<void> {
   const body = textOpening(text);
   const header: TextHeader = { savedAt: meta.savedAt, length: body.length };
-  await writeFileAtomic(textPath(dir, meta.id), `${JSON.stringify(header)}\n${body}`, { durable: false });
+  await writeLibraryFile(textPath(dir, meta.id), `${JSON.stringify(header)}\n${body}`, { durable: false });
 }
 
 /**

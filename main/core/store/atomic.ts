@@ -1,12 +1,11 @@
 /**
- * Crash-safe file writes. A write goes to a temp file beside the target, is fsync'ed,
- * then renamed over the target, so a reader sees either the old or the new bytes — never
- * a torn file — even if the process is killed mid-write.
+ * The store's crash-safe writes: util's atomic write with file-system failures turned into the
+ * user's error codes, and the lowdb adapter that writes library.json that way.
  */
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { KabarError } from '../errors';
+import { writeFileAtomic, type AtomicWriteOptions } from '../util';
 
 const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
 
@@ -26,47 +25,12 @@ export function storageError(error: unknown, path: string): unknown {
   return error;
 }
 
-let tempCounter = 0;
-
-function tempPathFor(target: string): string {
-  tempCounter += 1;
-  return join(dirname(target), `.${basename(target)}.${process.pid}.${tempCounter}.tmp`);
-}
-
-/**
- * Writes `data` to `target` atomically (temp file, fsync, rename). `durable: false` skips the
- * fsync for caches that are checked on read and rebuilt when stale (a rename alone still
- * keeps readers from ever seeing half a file).
- */
-export async function writeFileAtomic(
-  target: string,
-  data: string | Uint8Array,
-  options: { durable?: boolean } = {},
-): Promise<void> {
+/** An atomic write (util's writeFileAtomic) whose failure becomes the user's error code (see storageError). */
+export async function writeLibraryFile(target: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   try {
-    await writeThenRename(target, data, options.durable ?? true);
+    await writeFileAtomic(target, data, options);
   } catch (error) {
     throw storageError(error, target);
-  }
-}
-
-async function writeThenRename(target: string, data: string | Uint8Array, durable: boolean): Promise<void> {
-  const temp = tempPathFor(target);
-  const handle = await open(temp, 'w');
-  try {
-    await handle.writeFile(data);
-    if (durable) await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await unlink(temp).catch(() => undefined);
-    throw error;
-  }
-  await handle.close();
-  try {
-    await rename(temp, target);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw error;
   }
 }
 
@@ -115,7 +79,7 @@ export class AtomicJsonFile<T> implements Adapter<T> {
 
   private async writeNow(data: T): Promise<void> {
     try {
-      await writeFileAtomic(this.path, JSON.stringify(data));
+      await writeLibraryFile(this.path, JSON.stringify(data));
     } finally {
       this.running = null;
       this.drainPending();

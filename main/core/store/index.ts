@@ -8,7 +8,7 @@ import { KabarError } from '../errors';
 import { openSearchIndex, type SearchIndex } from '../search';
 import type { RecoveryReport } from '../types';
 import { damagedDir, listArticleFileIds } from './article-files';
-import { AtomicJsonFile, storageError, writeFileAtomic } from './atomic';
+import { AtomicJsonFile, storageError, writeLibraryFile } from './atomic';
 import { stamp } from './backups';
 import { Journal, readJournal, repairTornTail, rotatedPath } from './journal';
 import { Library } from './library';
@@ -16,11 +16,14 @@ import { ensureLayout, loadLibraryData } from './load';
 import { acquireWriteLock, LOCK_FILE, type WriteLock } from './lock';
 import { emptyLibrary, type LibraryData } from './schema';
 
-export { Library, type AddResult, type BulkItem } from './library';
+export { Library, type AddResult } from './library';
+export type { BulkItem } from './library-writes';
 export type { ImportState } from './bulk';
 export { cleanTag } from './tags';
+export { storageError } from './atomic';
+export { stamp } from './backups';
+export { migrate } from './schema';
 export { articleId, normalizeUrl } from './identity';
-export { writeFileAtomic } from './atomic';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 
 /** Where and how to open a library. Paths and clocks come in from the host (DESIGN.md §1). */
@@ -124,7 +127,7 @@ async function keepDamagedJournal(dir: string, journalPath: string, now: Date): 
   await mkdir(folder, { recursive: true });
   const kept = join(folder, `library.journal.${stamp(now)}`);
   const parts = [rotatedPath(journalPath), journalPath].filter((p) => existsSync(p)).map((p) => readFileSync(p));
-  await writeFileAtomic(kept, Buffer.concat(parts));
+  await writeLibraryFile(kept, Buffer.concat(parts));
   return {
     movedAsideTo: kept,
     restoredFrom: null,

@@ -10,7 +10,7 @@ import type { Library } from '../store';
 import type { Block, Translation } from '../types';
 import { ApertiumEngine, type ApertiumOptions } from './apertium';
 import { BergamotEngine, type BergamotOptions } from './bergamot/engine';
-import type { InstalledPack } from './bergamot/packs';
+import type { InstalledPack } from './bergamot/pack-meta';
 import { defaultWorkerDir } from './bergamot/worker';
 import { translateError } from './errors';
 import type { EngineId, LanguagePair, TranslationEngine } from './engine';
@@ -19,8 +19,10 @@ import { languageName, primaryLang } from './languages';
 export type { EngineId, LanguagePair, TranslateOptions, TranslationEngine } from './engine';
 export { ApertiumEngine } from './apertium';
 export { BergamotEngine } from './bergamot/engine';
-export { PackStore, PACK_FILE, validatePackMeta, type InstalledPack, type PackMeta } from './bergamot/packs';
-export { TRANSLATE_ERROR_CODES, isCancelled } from './errors';
+export { PACK_FILE, validatePackMeta, type InstalledPack, type PackMeta } from './bergamot/pack-meta';
+export { PackStore } from './bergamot/pack-store';
+export { TRANSLATE_ERROR_CODES, cancelledError, isCancelled } from './errors';
+export { languageName, primaryLang } from './languages';
 
 /** Engines in order of preference when several can translate a pair. */
 export const ENGINE_PREFERENCE: EngineId[] = ['bergamot', 'apertium'];

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedError, feedDate, parseFeedBytes, parseFeedText } from '../../../main/core/feeds';
 import { itemArticleId, itemKey, itemToArticle, summaryOnly } from '../../../main/core/feeds/items';
-import { escapeText } from '../../../main/core/feeds/parse';
+import { escapeText } from '../../../main/core/feeds/parse-values';
 
 
 describe('XML safety', () => {

@@ -8,7 +8,8 @@
 import type { Block } from '../../types';
 import { cancelledError, translateError } from '../errors';
 import { translateBlocksWith, type FragmentResult, type LanguagePair, type TranslateOptions, type TranslationEngine } from '../engine';
-import { missingPackMessage, packId, PackStore, type InstalledPack } from './packs';
+import { missingPackMessage, packId, type InstalledPack } from './pack-meta';
+import { PackStore } from './pack-store';
 import { BergamotWorker, defaultWorkerDir } from './worker';
 
 /** Where Bergamot finds its packs and worker. */
