@@ -5,6 +5,7 @@
 import { openLibrary, type Library } from './core/store';
 import { feedHandlers } from './handlers-feeds';
 import { libraryHandlers } from './handlers-library';
+import { migrateHandlers } from './handlers-migrate';
 import { translateHandlers } from './handlers-translate';
 import type { TranslatorOptions } from './core/translate';
 import type { DialogStrings, Events, FolderDialogStrings, Handlers, MenuStrings, OpmlImportResult } from '../preload/contract';
@@ -62,13 +63,14 @@ export interface HandlerSet {
 export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Handlers> & Pick<HandlerSet, 'importOpmlPath'> {
   const feeds = feedHandlers(library, ctx);
   const translate = translateHandlers(library, ctx);
+  const migrate = migrateHandlers(library, ctx);
   // One entry per domain: the object must cover every channel of the contract (a compile error otherwise).
-  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers };
+  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers, ...migrate.handlers };
   return {
     handlers,
     importOpmlPath: feeds.importOpmlPath,
     close: async () => {
-      await Promise.all([feeds.close(), translate.close()]);
+      await Promise.all([feeds.close(), translate.close(), migrate.close()]);
     },
   };
 }

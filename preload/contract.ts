@@ -10,6 +10,7 @@
  */
 import { feedChannels, feedEvents } from './contract-feeds';
 import { libraryChannels, libraryEvents } from './contract-library';
+import { migrateChannels, migrateEvents } from './contract-migrate';
 import { translateChannels, translateEvents } from './contract-translate';
 import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
 import type { Wire } from './contract-common';
@@ -29,9 +30,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, migrateChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, migrateEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -51,6 +52,8 @@ export type Handlers = HandlersOf<Channels>;
 export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
 /** The feeds domain's handlers (main/handlers-feeds.ts). */
 export type FeedHandlers = HandlersOf<typeof feedChannels>;
+/** The import-from-another-app domain's handlers (main/handlers-migrate.ts). */
+export type MigrateHandlers = HandlersOf<typeof migrateChannels>;
 /** The translation domain's handlers (main/handlers-translate.ts). */
 export type TranslateHandlers = HandlersOf<typeof translateChannels>;
 
@@ -80,6 +83,7 @@ export type {
   RefreshStatus,
   SubscribeOutcome,
 } from './contract-feeds';
+export type { EntryFailure, FetchStatus, MigrateOptions, MigrateSummary } from './contract-migrate';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
 export type {
   Article,

@@ -43,7 +43,7 @@ export type ErrorCode =
   | 'IMPORT_COLUMNS'
   /** A ZIP import file is unsafe: a zip bomb, too many entries, or names leaving the folder (params: reason). */
   | 'ZIP_UNSAFE'
-  /** One entry's address is refused: javascript:, file:, data: … (params: url, scheme). */
+  /** The address of one entry is refused: javascript:, file:, data: … (params: url, scheme). */
   | 'URL_REFUSED';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */

@@ -7,38 +7,12 @@
 import { articleFromContent } from '../articles';
 import { toKabarError } from '../errors';
 import { articleId, cleanTag, type BulkItem, type ImportState, type Library } from '../store';
-import type { ExtractedArticle } from '../types';
+import type { ExtractedArticle, MigrateSummary } from '../types';
+
+export type { EntryFailure, MigrateSummary } from '../types';
 import type { ImportFormat, MigrateEntry } from './entry';
 import { checkUrl } from './entry';
 
-/** One entry that could not be imported, with why. */
-export interface EntryFailure {
-  /** The entry's title, or its address. */
-  label: string;
-  url: string;
-  code: string;
-  message: string;
-}
-
-/** What an import did: the figures the summary shows. */
-export interface MigrateSummary {
-  format: ImportFormat;
-  /** Entries read from the file so far. */
-  entries: number;
-  /** Entries the file has ("n of m"). */
-  total: number;
-  imported: number;
-  /** Already in the library (or twice in the file): nothing added, tags and state merged. */
-  alreadyThere: number;
-  /** Link entries saved by this import that wait for their page. */
-  linksWaiting: number;
-  /** Entries that came with their content and are readable now. */
-  withContent: number;
-  highlights: number;
-  failed: number;
-  /** The first failures (all of them up to FAILURES_KEPT), each with its reason. */
-  failures: EntryFailure[];
-}
 
 /** Failures listed one by one in a summary; beyond that only counted. */
 export const FAILURES_KEPT = 500;
@@ -86,7 +60,7 @@ export async function importEntries(
   entries: AsyncIterable<MigrateEntry>,
   options: MigrateOptions & { total?: number } = {},
 ): Promise<MigrateSummary> {
-  const summary: MigrateSummary = { format, total: options.total ?? 0, entries: 0, imported: 0, alreadyThere: 0, linksWaiting: 0, withContent: 0, highlights: 0, failed: 0, failures: [] };
+  const summary: MigrateSummary = { format: format as string, total: options.total ?? 0, entries: 0, imported: 0, alreadyThere: 0, linksWaiting: 0, withContent: 0, highlights: 0, failed: 0, failures: [] };
   const extraTags = options.tags ?? [];
   const batchSize = options.batchSize ?? 1000;
   const seen = new Set<string>();

@@ -7,7 +7,9 @@
 import { captureImages, extractFromUrl } from '../articles';
 import { KabarError, toKabarError } from '../errors';
 import type { Library } from '../store';
-import type { ArticleMeta } from '../types';
+import type { ArticleMeta, FetchStatus } from '../types';
+
+export type { FetchStatus } from '../types';
 import { loadQueue, saveQueue, type QueueData } from './queue';
 
 /** How the fetch runs (the host passes the network and its idea of being online). */
@@ -30,21 +32,6 @@ export interface FetchPendingOptions {
   onProgress?: (status: FetchStatus) => void;
 }
 
-/** Where the fetch stands: "n of m", and why it waits if it does. */
-export interface FetchStatus {
-  /** Links this run started with (plus ones retried during it). */
-  total: number;
-  /** Links finished this run: fetched or failed for good. */
-  done: number;
-  fetched: number;
-  failed: number;
-  /** Links still waiting for their page. */
-  waiting: number;
-  paused: boolean;
-  offline: boolean;
-  /** Failures of this run, each with its reason. */
-  failures: { id: string; url: string; title: string; code: string; message: string }[];
-}
 
 // These will not get better by trying again.
 const PERMANENT = new Set(['NO_ARTICLE', 'UNSUPPORTED_TYPE', 'BINARY_INPUT', 'TOO_LARGE', 'INVALID_URL', 'EMPTY_INPUT', 'REDIRECT_LOOP']);
