@@ -161,6 +161,8 @@ export class LinkFetcher {
       await Promise.race([...busy.values(), ...wake]);
     }
     await Promise.allSettled(busy.values());
+    // A pause asked for while this run was still loading its queue must not be lost.
+    if (this.stopRequested) this.queue.paused = true;
     await saveQueue(this.library.dir, this.queue);
     this.state.paused = this.queue.paused;
     this.emit();

@@ -63,7 +63,7 @@ describe('migrate channels', () => {
     expect(summary).toMatchObject({ format: 'omnivore-json', total: 20, entries: 20, imported: 20, linksWaiting: 20 });
     const progress = events.filter((e) => e.event === 'migrate:progress').map((e) => e.payload as MigrateSummary);
     expect(progress.at(-1)).toMatchObject({ entries: 20, total: 20 });
-    const list = await set.handlers['articles:list']({ tags: ['omnivore'] });
+    const list = await set.handlers['library:list']({ tags: ['omnivore'] });
     expect(list.total).toBe(20);
     expect((await set.handlers['migrate:fetchStatus']()).waiting).toBe(20);
   });
@@ -83,7 +83,7 @@ describe('migrate channels', () => {
     fixed = true;
     expect(await set.handlers['migrate:retryFailed']()).toBe(1);
     await until(() => last()?.fetched === 1 && last()?.done === 1 && last()?.total === 1);
-    const all = await set.handlers['articles:list']({});
+    const all = await set.handlers['library:list']({});
     expect(all.items.every((m) => !m.link)).toBe(true);
   }, 120_000);
 
