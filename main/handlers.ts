@@ -8,6 +8,7 @@ import { feedHandlers } from './handlers-feeds';
 import { libraryHandlers } from './handlers-library';
 import { packHandlers } from './handlers-packs';
 import { speechHandlers } from './handlers-speech';
+import { migrateHandlers } from './handlers-migrate';
 import { translateHandlers } from './handlers-translate';
 import type { TranslatorOptions } from './core/translate';
 import type { DialogStrings, Events, FolderDialogStrings, Handlers, MenuStrings, OpmlImportResult } from '../preload/contract';
@@ -69,11 +70,14 @@ export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers
   const speech = speechHandlers(ctx);
   // One entry per domain: the object must cover every channel of the contract (a compile error otherwise).
   const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers, ...packs.handlers, ...speech.handlers, ...exportHandlers(library, ctx) };
+  const migrate = migrateHandlers(library, ctx);
+  // One entry per domain: the object must cover every channel of the contract (a compile error otherwise).
+  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers, ...migrate.handlers };
   return {
     handlers,
     importOpmlPath: feeds.importOpmlPath,
     close: async () => {
-      await Promise.all([feeds.close(), translate.close(), packs.close(), speech.close()]);
+      await Promise.all([feeds.close(), translate.close(), packs.close(), speech.close(), migrate.close()]);
     },
   };
 }

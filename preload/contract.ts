@@ -13,6 +13,7 @@ import { feedChannels, feedEvents } from './contract-feeds';
 import { libraryChannels, libraryEvents } from './contract-library';
 import { packChannels, packEvents } from './contract-packs';
 import { speechChannels } from './contract-speech';
+import { migrateChannels, migrateEvents } from './contract-migrate';
 import { translateChannels, translateEvents } from './contract-translate';
 import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
 import type { Wire } from './contract-common';
@@ -32,9 +33,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels, exportChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels, exportChannels, migrateChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents, exportEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents, exportEvents, migrateEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -54,6 +55,8 @@ export type Handlers = HandlersOf<Channels>;
 export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
 /** The feeds domain's handlers (main/handlers-feeds.ts). */
 export type FeedHandlers = HandlersOf<typeof feedChannels>;
+/** The import-from-another-app domain's handlers (main/handlers-migrate.ts). */
+export type MigrateHandlers = HandlersOf<typeof migrateChannels>;
 /** The translation domain's handlers (main/handlers-translate.ts). */
 export type TranslateHandlers = HandlersOf<typeof translateChannels>;
 /** The pack source's handlers (main/handlers-packs.ts). */
@@ -89,6 +92,7 @@ export type {
   RefreshStatus,
   SubscribeOutcome,
 } from './contract-feeds';
+export type { EntryFailure, FetchStatus, MigrateOptions, MigrateSummary } from './contract-migrate';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
 export type { AvailablePackInfo, PackGetResult, PackListingInfo, TargetLanguageInfo } from './contract-packs';
 export type { ParagraphAudioInfo, VoiceInfo } from './contract-speech';

@@ -13,6 +13,7 @@ const feeds: Loader = async () => (await import('./feeds')).FEED_COMMANDS;
 // `packs` (available, get; the rest delegated to the translation module) and `speak`.
 const libraryExport: Loader = async () => (await import('./library-export')).LIBRARY_EXPORT_COMMANDS;
 const fetchImages: Loader = async () => (await import('./fetch-images')).FETCH_IMAGES_COMMANDS;
+const libraryImport: Loader = async () => (await import('./library-import')).LIBRARY_IMPORT_COMMANDS;
 const packSource: Loader = async () => (await import('./packs')).PACK_COMMANDS;
 
 const WHERE: Record<string, Loader> = {
@@ -36,6 +37,8 @@ const WHERE: Record<string, Loader> = {
   speak: packSource,
   'export-library': libraryExport,
   'fetch-images': fetchImages,
+  'import-library': libraryImport,
+  'fetch-pending': libraryImport,
   feeds,
 };
 

@@ -46,6 +46,10 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   packs install DIR|URL | packs remove ID
   speak <id> [--lang L] --out FILE.wav  read an article (or its translation into L) aloud with espeak-ng
   fetch-images [<id>...]            fetch images saved articles are still waiting for (offline at import)
+  import-library FILE [--from FORMAT] [--tag T] [--no-fetch]
+                                    bring a Pocket, Instapaper, Omnivore, wallabag, Readwise,
+                                    Pinboard or browser bookmarks export in; links' pages are fetched
+  fetch-pending [retry-failed]      fetch the pages of links waiting (or failed, with retry-failed)
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
@@ -83,6 +87,8 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       search: { type: 'string' },
       ids: { type: 'string', multiple: true },
       title: { type: 'string' },
+      from: { type: 'string' },
+      'no-fetch': { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;

@@ -44,7 +44,17 @@ export type ErrorCode =
   /** The speech engine (espeak-ng) is missing or failed. */
   | 'SPEECH_FAILED'
   /** The scope of a library export (ids, tag, search) holds no live article. */
-  | 'NOTHING_TO_EXPORT';
+  | 'NOTHING_TO_EXPORT'
+  /** An import file is of no format Kabar reads from another app (or not the one --from named). */
+  | 'IMPORT_UNKNOWN_FORMAT'
+  /** An import file is of a known format but broken (malformed JSON, HTML or CSV). */
+  | 'IMPORT_MALFORMED'
+  /** A CSV import file lacks the columns its format needs (params: format, missing). */
+  | 'IMPORT_COLUMNS'
+  /** A ZIP import file is unsafe: a zip bomb, too many entries, or names leaving the folder (params: reason). */
+  | 'ZIP_UNSAFE'
+  /** The address of one entry is refused: javascript:, file:, data: … (params: url, scheme). */
+  | 'URL_REFUSED';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

@@ -21,6 +21,8 @@ export interface ArticleFile extends ArticleBody {
    * when the file is rewritten. Never written back under this name.
    */
   damagedTranslations?: Record<string, unknown>;
+  /** Highlights kept with the article (DESIGN.md §10); an import stores them with `anchor: null` (placed by quote). */
+  highlights?: unknown[];
 }
 
 /** Where damaged files are kept (outside articles/, so backups and article listings skip them). */
@@ -66,9 +68,11 @@ export async function writeArticleFile(
   meta: ArticleMeta,
   blocks: Block[],
   translations: Record<string, Translation>,
-  { durable = true }: { durable?: boolean } = {},
+  { durable = true, highlights }: { durable?: boolean; highlights?: unknown[] } = {},
 ): Promise<void> {
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };
+  // Written only when there are some, so files without highlights stay as they were.
+  if (highlights && highlights.length > 0) file.highlights = highlights;
   // durable: false only for a batch add, whose journal line carries the body (see library-batch.ts).
   await writeLibraryFile(articlePath(dir, meta.id), JSON.stringify(file), { durable });
   // After the body is safe: a sidecar is only a shortcut, so failing to write one fails nothing.

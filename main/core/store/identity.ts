@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { Block, ExtractedArticle } from '../types';
 
-const TRACKING_PARAM = /^(utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|ref|cmpid)$/i;
+const TRACKING_PARAM = /^(utm_[a-z_]+|fbclid|gclid|dclid|msclkid|yclid|twclid|igshid|mc_cid|mc_eid|_hsenc|_hsmi|mkt_tok|ref|cmpid)$/i;
 
 /** The URL as it identifies an article: no fragment, no tracking parameters, lower-case host. */
 export function normalizeUrl(raw: string): string {

@@ -18,6 +18,9 @@ import { emptyLibrary, type LibraryData } from './schema';
 import { unopenedIndex } from './unopened-index';
 
 export { Library, type AddResult } from './library';
+export type { BulkItem } from './library-writes';
+export type { ImportState } from './bulk';
+export { cleanTag } from './tags';
 export { storageError } from './atomic';
 export { stamp } from './backups';
 export { migrate } from './schema';

@@ -27,7 +27,7 @@ export type JournalEntry =
    * without an fsync, so the one fsync'ed journal line is what makes the body durable until a
    * compaction has fsync'ed the file (see library-batch.ts).
    */
-  | { t: 'put'; meta: ArticleMeta; blocks?: Block[] }
+  | { t: 'put'; meta: ArticleMeta; blocks?: Block[]; highlights?: unknown[] }
   | { t: 'purge'; id: string }
   | { t: 'settings'; settings: Settings }
   /** The whole feed list (bulk changes: OPML import, reordering). */

@@ -21,24 +21,25 @@ import type { LibraryState } from './library-state';
 const WRITE_CONCURRENCY = 8;
 
 /** Stores many new articles in one durable commit, skipping known ids (see Library.addMany). */
-export async function addBatchNow(
+export async function addBatchNow<I extends { extracted: ExtractedArticle; id?: string; highlights?: unknown[] }>(
   state: LibraryState,
-  items: { extracted: ExtractedArticle; id?: string }[],
-  newMeta: (id: string, extracted: ExtractedArticle) => ArticleMeta,
+  items: I[],
+  newMeta: (id: string, extracted: ExtractedArticle, item: I) => ArticleMeta,
 ): Promise<ArticleMeta[]> {
   state.assertWritable();
-  const fresh = new Map<string, { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] }>();
-  for (const { extracted, id: given } of items) {
-    const id = given ?? articleId(extracted);
+  const fresh = new Map<string, { meta: ArticleMeta; blocks: ExtractedArticle['blocks']; highlights?: unknown[] }>();
+  for (const item of items) {
+    const id = item.id ?? articleId(item.extracted);
     if (state.byId.has(id) || fresh.has(id)) continue;
-    fresh.set(id, { meta: newMeta(id, extracted), blocks: extracted.blocks });
+    fresh.set(id, { meta: newMeta(id, item.extracted, item), blocks: item.extracted.blocks, highlights: item.highlights });
   }
   const list = [...fresh.values()];
   if (list.length === 0) return [];
-  await mapLimit(list, WRITE_CONCURRENCY, ({ meta, blocks }) => writeArticleFile(state.dir, meta, blocks, {}, { durable: false }));
+  await mapLimit(list, WRITE_CONCURRENCY, ({ meta, blocks, highlights }) => writeArticleFile(state.dir, meta, blocks, {}, { durable: false, highlights }));
   // Concurrent adds share the index log's group commit: one fsync for the batch, not one each.
   await Promise.all(list.map(({ meta, blocks }) => indexAdd(state, meta.id, { title: meta.title, body: blocksText(blocks) })));
-  const entries: JournalEntry[] = list.map(({ meta, blocks }) => ({ t: 'put', meta, blocks }));
+  // Imported highlights travel in the journal line too, so a crash before compaction loses none.
+  const entries: JournalEntry[] = list.map(({ meta, blocks, highlights }) => (highlights?.length ? { t: 'put', meta, blocks, highlights } : { t: 'put', meta, blocks }));
   // Memory changes only once the journal holds the batch (a full disk leaves memory as the disk has it).
   state.commit(entries, false, () => {
     for (const { meta } of list) {
@@ -91,7 +92,7 @@ export async function restoreBatchBodies(state: LibraryState, entries: JournalEn
       state.unsyncedBodies.add(id);
       continue;
     }
-    await writeArticleFile(state.dir, meta, entry.blocks ?? [], {});
+    await writeArticleFile(state.dir, meta, entry.blocks ?? [], {}, { highlights: entry.highlights });
     restored += 1;
   }
   return restored;

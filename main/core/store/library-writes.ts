@@ -2,6 +2,7 @@
 import { KabarError } from '../errors';
 import type { ArticleMeta, ExtractedArticle, Translation } from '../types';
 import { blocksText, keepDamaged, readArticleFile, removeArticleFile, writeArticleFile } from './article-files';
+import { applyNewState, type ImportState } from './bulk';
 import { articleId, countWords, readingMinutes } from './identity';
 import type { JournalEntry } from './journal';
 import { addBatchNow } from './library-batch';
@@ -57,9 +58,23 @@ export async function addNow(state: LibraryState, extracted: ExtractedArticle, o
   return { meta, created: true };
 }
 
+/** One article of a bulk add: the extracted article, its id if not derived, imported state and highlights. */
+export interface BulkItem {
+  extracted: ExtractedArticle;
+  id?: string;
+  state?: ImportState;
+  highlights?: unknown[];
+}
+
 /** Stores many new articles in one durable commit, skipping known ids (see Library.addMany and library-batch.ts). */
-export function addManyNow(state: LibraryState, items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
-  return addBatchNow(state, items, (id, extracted) => newMeta(state, id, extracted, []));
+export function addManyNow(state: LibraryState, items: BulkItem[]): Promise<ArticleMeta[]> {
+  const now = state.now().toISOString();
+  return addBatchNow(state, items, (id, extracted, item) => {
+    const meta = newMeta(state, id, extracted, item.state?.tags ?? []);
+    applyNewState(meta, item.state, now);
+    rememberTags(state, meta.tags);
+    return meta;
+  });
 }
 
 /** Moves an article to the trash (restorable); it leaves search and the lists. */
@@ -152,7 +167,7 @@ export function saveTranslation(state: LibraryState, id: string, translation: Tr
     delete damaged[translation.lang];
     delete damaged['*'];
     const whole = { ...file.translations, [translation.lang]: translation };
-    await writeArticleFile(state.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole });
+    await writeArticleFile(state.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole }, { highlights: file.highlights });
     if (!meta.deletedAt) await indexAdd(state, id, searchDoc(meta, { blocks: file.blocks, translations: whole }));
     // The list shows translated titles without reading article files: keep them in the metadata
     // (journalled like any edit, which also tells listeners).

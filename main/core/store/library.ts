@@ -6,7 +6,9 @@
 import type { Article, ArticleMeta, ExtractedArticle, LibraryCounts, ListPage, ListQuery, RecoveryReport, Settings, TagCount, Translation } from '../types';
 import type { JournalEntry } from './journal';
 import { restoreBatchBodies } from './library-batch';
+import type { ImportState } from './bulk';
 import * as feeds from './library-feeds';
+import * as imports from './library-import';
 import { reconcileIndex } from './library-index';
 import * as reads from './library-reads';
 import { adoptOrphans, replay } from './library-recovery';
@@ -149,8 +151,18 @@ export class Library {
    * metadata and bodies go to the journal in one durable write. Ids already known (live or trashed) are skipped.
    * Returns the metadata of the articles created.
    */
-  addMany(items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
+  addMany(items: writes.BulkItem[]): Promise<ArticleMeta[]> {
     return writes.queueAdd(this.state, () => writes.addManyNow(this.state, items));
+  }
+
+  /** Merges an import's tags and state into existing articles in one journal write; returns the ids that changed. */
+  mergeImported(states: Map<string, ImportState>): string[] {
+    return imports.mergeImported(this.state, states);
+  }
+
+  /** Gives a link entry the page fetched for it (body, index, link mark cleared; the user's title and state kept). */
+  fillLink(id: string, extracted: ExtractedArticle): Promise<ArticleMeta> {
+    return imports.fillLink(this.state, id, extracted);
   }
 
   /** Moves an article to the trash (restorable); it leaves search and the lists. */

@@ -4,6 +4,7 @@ import { create } from 'zustand';
 /** The dialogs the app can show (one at a time). */
 export type DialogState =
   | { kind: 'import' }
+  | { kind: 'migrate' }
   | { kind: 'settings' }
   | { kind: 'shortcuts' }
   | { kind: 'tags'; id: string }

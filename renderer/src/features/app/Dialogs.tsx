@@ -4,6 +4,7 @@ import { FeedDialog } from '../feeds/FeedDialog';
 import { FolderDialog } from '../feeds/FolderDialog';
 import { SubscribeDialog } from '../feeds/SubscribeDialog';
 import { ImportDialog } from '../import/ImportDialog';
+import { MigrateDialog } from '../migrate/MigrateDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
 import { TagManageDialog } from '../tags/TagManageDialog';
@@ -16,6 +17,8 @@ export function Dialogs() {
   switch (dialog?.kind) {
     case 'import':
       return <ImportDialog />;
+    case 'migrate':
+      return <MigrateDialog />;
     case 'settings':
       return <SettingsDialog />;
     case 'shortcuts':

@@ -15,6 +15,7 @@ export function ImportDialog() {
   const { t } = useTranslation();
   const { urlsText, tagsText, running, progress, error } = useImport();
   const close = useUi((s) => s.closeDialog);
+  const openDialog = useUi((s) => s.openDialog);
   const urls = parseUrls(urlsText);
   // While the user pastes addresses, main starts its import workers (a warm batch runs faster).
   useEffect(() => {
@@ -88,6 +89,9 @@ export function ImportDialog() {
               {t('import.retryFailed', { count: failed.length })}
             </button>
           )}
+          <button type="button" className="btn" disabled={running} onClick={() => openDialog({ kind: 'migrate' })}>
+            {t('migrate.open')}
+          </button>
           <button type="submit" className="btn btn-primary" disabled={running || urls.length === 0}>
             {running ? t('import.working') : t('import.submit')}
           </button>
