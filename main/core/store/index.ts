@@ -18,6 +18,8 @@ import { emptyLibrary, type LibraryData } from './schema';
 
 export { Library, type AddResult } from './library';
 export { articleId, normalizeUrl } from './identity';
+export { writeFileAtomic } from './atomic';
+export { tagKey } from './tags';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 
 /** Where and how to open a library. Paths and clocks come in from the host (DESIGN.md §1). */
