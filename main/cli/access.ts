@@ -4,6 +4,7 @@ const READ_COMMANDS = new Set(['list', 'show', 'search', 'export', 'engines']);
 const READ_SUBCOMMANDS: Record<string, Set<string | undefined>> = {
   tags: new Set([undefined]),
   feeds: new Set([undefined, 'list', 'export-opml']),
+  sync: new Set([undefined, 'status']),
 };
 
 /**

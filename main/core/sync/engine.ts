@@ -66,7 +66,7 @@ export class SyncSession {
     this.now = opts.now ?? (() => new Date());
     if (!library.readOnly) sweepSyncTemps(library.dir);
     this.state = readState(library.dir);
-    if (this.state && !library.readOnly) this.pending = new PendingJournal(library.dir);
+    if (this.state) this.pending = new PendingJournal(library.dir);
   }
 
   /** Whether an account is set up. */

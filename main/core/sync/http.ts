@@ -103,7 +103,8 @@ export function checkStatus(answer: HttpAnswer, url: string, user: string): void
 
 /** Whether an answer is a web page rather than an API answer. */
 export function looksLikeHtml(answer: HttpAnswer): boolean {
-  return /html/i.test(answer.contentType) || /^\s*<(!doctype|html|head|body)/i.test(answer.text);
+  // Body only: FreshRSS sends some JSON answers (stream/items/ids) with PHP's default text/html type.
+  return /^\s*</.test(answer.text);
 }
 
 /** Parses a JSON answer; an HTML page is SYNC_NOT_API, anything unreadable SYNC_BAD_RESPONSE. */

@@ -45,11 +45,12 @@ type Line = Change | { k: 'done'; id: string };
 /** The pending-changes journal of one data folder. */
 export class PendingJournal {
   private readonly path: string;
+  private readonly dir: string;
   private changes = new Map<string, Change>();
 
   constructor(dataDir: string) {
-    mkdirSync(syncDir(dataDir), { recursive: true });
-    this.path = join(syncDir(dataDir), 'pending.jsonl');
+    this.dir = syncDir(dataDir);
+    this.path = join(this.dir, 'pending.jsonl');
     this.load();
   }
 
@@ -100,12 +101,14 @@ export class PendingJournal {
 
   /** Rewrites the file with only the waiting changes (atomic: a crash leaves the old or the new file). */
   async compact(): Promise<void> {
+    mkdirSync(this.dir, { recursive: true });
     const text = this.list().map((c) => JSON.stringify(c)).join('\n');
     await writeFileAtomic(this.path, text ? `${text}\n` : '');
   }
 
   private append(lines: Line[]): void {
     const bytes = Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
+    mkdirSync(this.dir, { recursive: true });
     // A crash may have left a torn last line: start on a fresh one so this one parses.
     const fd = openSync(this.path, 'a');
     try {

@@ -3,7 +3,7 @@
  * bytes made by a SecretBox. The app's box is Electron's safeStorage (the OS keychain); the CLI's
  * stores the bytes as they are and relies on the file being readable only by its owner.
  */
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { chmodSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
 import { syncDir } from './state';
@@ -32,6 +32,7 @@ export function secretPath(dataDir: string): string {
 export function saveSecret(dataDir: string, box: SecretBox, password: string): void {
   const target = secretPath(dataDir);
   const temp = `${target}.${process.pid}.tmp`;
+  mkdirSync(syncDir(dataDir), { recursive: true, mode: 0o700 });
   const fd = openSync(temp, 'w', 0o600);
   try {
     const bytes = box.encrypt(password);
