@@ -100,6 +100,14 @@ export async function startFreshRss(): Promise<FreshRss> {
     },
     async setApiPassword(next: string) {
       await run('php', ['cli/update-user.php', '--user', 'alice', '--api-password', next], { cwd: tree });
+      // PHP's opcache serves the old config.php for up to 2 s: wait until the server takes the new password.
+      for (let i = 0; i < 60; i++) {
+        const res = await fetch(`${api}/accounts/ClientLogin`, { method: 'POST', body: new URLSearchParams({ Email: 'alice', Passwd: next }) });
+        await res.text();
+        if (res.status === 200) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error('FreshRSS did not take the new API password');
     },
     async close() {
       await server.stop();
