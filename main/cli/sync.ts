@@ -22,7 +22,8 @@ async function readPassword(prompt: string): Promise<string> {
     let got = '';
     const onData = (chunk: Buffer): void => {
       got += chunk.toString('utf8');
-      if (stdin.isTTY && /[\r\n\u0003\u0004]/.test(got)) finish();
+      // Enter ends the line; Ctrl+C (0x03) and Ctrl+D (0x04) end it too (raw mode delivers them as characters).
+      if (stdin.isTTY && [...got].some((ch) => ch === '\r' || ch === '\n' || ch === '\u0003' || ch === '\u0004')) finish();
     };
     const finish = (): void => {
       stdin.off('data', onData);
