@@ -108,11 +108,18 @@ export class SyncSession {
     return {
       ...state.status,
       account: state.account,
-      waiting: this.pending?.size ?? 0,
+      waiting: (this.pending?.size ?? 0) + this.uncaptured(state),
       credentialStore: this.opts.box.kind,
       syncedFeeds: Object.keys(state.feeds).length,
       syncedItems: Object.keys(state.items).length,
     };
+  }
+
+  /** Local changes not journalled yet (made while no session listened, e.g. by another CLI command). */
+  private uncaptured(state: SyncState): number {
+    const pending = this.pending?.list() ?? [];
+    const items = localChanges(this.library, state, pending.filter((c): c is ItemChange => c.k === 'item'), this.now());
+    return items.length + localFeedChanges(this.library, state, pending.filter((c): c is FeedChange => c.k === 'feed'), this.now()).length;
   }
 
   /** Journals local changes to synced items and feeds now (the app calls this from the library's change listener). */
