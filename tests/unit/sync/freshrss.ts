@@ -9,12 +9,13 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 
 /** The server script, beside the checkout. */
-export const FRESHRSS_UP = process.env.KABAR_FRESHRSS_UP ?? resolve(__dirname, '../../../../shared/servers/freshrss-up.sh');
+export const FRESHRSS_UP = process.env.KABAR_FRESHRSS_UP ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/servers/freshrss-up.sh');
 
 /** Why FreshRSS cannot run here, or null when it can. */
 export async function freshRssMissing(): Promise<string | null> {
