@@ -5,7 +5,9 @@
 import { openLibrary, type Library } from './core/store';
 import { feedHandlers } from './handlers-feeds';
 import { libraryHandlers } from './handlers-library';
+import { syncHandlers } from './handlers-sync';
 import { translateHandlers } from './handlers-translate';
+import type { SecretBox } from './core/sync';
 import type { TranslatorOptions } from './core/translate';
 import type { DialogStrings, Events, FolderDialogStrings, Handlers, MenuStrings, OpmlImportResult } from '../preload/contract';
 
@@ -38,6 +40,8 @@ export interface HandlerContext {
   fetch?: typeof fetch;
   /** Shows the system's folder dialog (language packs); null when cancelled. Unset: folder installs are refused. */
   chooseFolder?: (strings: FolderDialogStrings) => Promise<string | null>;
+  /** Keeps the sync password: Electron's safeStorage in the app; unset: an owner-only (0600) file. */
+  secretBox?: SecretBox;
   /** Translation engine options (tests point Apertium at a missing binary to run with no engine). */
   translator?: Omit<TranslatorOptions, 'dataDir'>;
 }
@@ -60,15 +64,16 @@ export interface HandlerSet {
 
 /** Every handler over an opened library, and how to release what the parts hold. */
 export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Handlers> & Pick<HandlerSet, 'importOpmlPath'> {
-  const feeds = feedHandlers(library, ctx);
+  const sync = syncHandlers(library, ctx);
+  const feeds = feedHandlers(library, ctx, sync.afterRefresh);
   const translate = translateHandlers(library, ctx);
   // One entry per domain: the object must cover every channel of the contract (a compile error otherwise).
-  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers };
+  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers, ...sync.handlers };
   return {
     handlers,
     importOpmlPath: feeds.importOpmlPath,
     close: async () => {
-      await Promise.all([feeds.close(), translate.close()]);
+      await Promise.all([feeds.close(), translate.close(), sync.close()]);
     },
   };
 }

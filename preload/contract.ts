@@ -10,6 +10,7 @@
  */
 import { feedChannels, feedEvents } from './contract-feeds';
 import { libraryChannels, libraryEvents } from './contract-library';
+import { syncChannels, syncEvents } from './contract-sync';
 import { translateChannels, translateEvents } from './contract-translate';
 import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
 import type { Wire } from './contract-common';
@@ -29,9 +30,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, syncChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, syncEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -53,6 +54,8 @@ export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
 export type FeedHandlers = HandlersOf<typeof feedChannels>;
 /** The translation domain's handlers (main/handlers-translate.ts). */
 export type TranslateHandlers = HandlersOf<typeof translateChannels>;
+/** The sync domain's handlers (main/handlers-sync.ts). */
+export type SyncHandlers = HandlersOf<typeof syncChannels>;
 
 /**
  * What the preload exposes as `window.kabar`: one door for calls, one for events, and the
@@ -80,6 +83,7 @@ export type {
   RefreshStatus,
   SubscribeOutcome,
 } from './contract-feeds';
+export type { SyncAccountInput, SyncView } from './contract-sync';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
 export type {
   Article,
