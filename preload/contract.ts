@@ -14,6 +14,7 @@ import { libraryChannels, libraryEvents } from './contract-library';
 import { packChannels, packEvents } from './contract-packs';
 import { speechChannels } from './contract-speech';
 import { migrateChannels, migrateEvents } from './contract-migrate';
+import { syncChannels, syncEvents } from './contract-sync';
 import { translateChannels, translateEvents } from './contract-translate';
 import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
 import type { Wire } from './contract-common';
@@ -33,9 +34,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels, exportChannels, migrateChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels, exportChannels, migrateChannels, syncChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents, exportEvents, migrateEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents, exportEvents, migrateEvents, syncEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -65,6 +66,8 @@ export type PackHandlers = HandlersOf<typeof packChannels>;
 export type SpeechHandlers = HandlersOf<typeof speechChannels>;
 /** The export domain's handlers (main/handlers-export.ts). */
 export type ExportHandlers = HandlersOf<typeof exportChannels>;
+/** The sync domain's handlers (main/handlers-sync.ts). */
+export type SyncHandlers = HandlersOf<typeof syncChannels>;
 
 /**
  * What the preload exposes as `window.kabar`: one door for calls, one for events, and the
@@ -93,6 +96,7 @@ export type {
   SubscribeOutcome,
 } from './contract-feeds';
 export type { EntryFailure, FetchStatus, MigrateOptions, MigrateSummary } from './contract-migrate';
+export type { SyncAccountInput, SyncView } from './contract-sync';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
 export type { AvailablePackInfo, PackGetResult, PackListingInfo, TargetLanguageInfo } from './contract-packs';
 export type { ParagraphAudioInfo, VoiceInfo } from './contract-speech';

@@ -6,6 +6,7 @@ const READ_SUBCOMMANDS: Record<string, Set<string | undefined>> = {
   feeds: new Set([undefined, 'list', 'export-opml']),
   // Listing packs writes only the pack listing cache, never the library.
   packs: new Set(['available']),
+  sync: new Set([undefined, 'status']),
 };
 
 /**

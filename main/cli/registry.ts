@@ -14,6 +14,7 @@ const feeds: Loader = async () => (await import('./feeds')).FEED_COMMANDS;
 const libraryExport: Loader = async () => (await import('./library-export')).LIBRARY_EXPORT_COMMANDS;
 const fetchImages: Loader = async () => (await import('./fetch-images')).FETCH_IMAGES_COMMANDS;
 const libraryImport: Loader = async () => (await import('./library-import')).LIBRARY_IMPORT_COMMANDS;
+const sync: Loader = async () => (await import('./sync')).SYNC_COMMANDS;
 const packSource: Loader = async () => (await import('./packs')).PACK_COMMANDS;
 
 const WHERE: Record<string, Loader> = {
@@ -39,6 +40,7 @@ const WHERE: Record<string, Loader> = {
   'fetch-images': fetchImages,
   'import-library': libraryImport,
   'fetch-pending': libraryImport,
+  sync,
   feeds,
 };
 

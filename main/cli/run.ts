@@ -50,6 +50,8 @@ Usage: kabar [--data DIR] [--json] <command> [options]
                                     bring a Pocket, Instapaper, Omnivore, wallabag, Readwise,
                                     Pinboard or browser bookmarks export in; links' pages are fetched
   fetch-pending [retry-failed]      fetch the pages of links waiting (or failed, with retry-failed)
+  sync add <api-url> --user U [--days N]   sync with a Google Reader API server (password from stdin)
+  sync [status] | sync now | sync subscribe <feed-url> [--folder F] | sync remove
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
@@ -89,6 +91,8 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       title: { type: 'string' },
       from: { type: 'string' },
       'no-fetch': { type: 'boolean', default: false },
+      user: { type: 'string' },
+      days: { type: 'string' },
     },
   });
   const [command, ...rest] = positionals;
@@ -136,6 +140,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const command = await loadCommand(parsed.command);
+    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command] ?? SYNC_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const access = commandAccess(parsed.command, parsed.options.positionals);
     const library = await openLibrary({ dir, access, owner: 'cli', search: commandSearches(parsed.command) });

@@ -54,7 +54,27 @@ export type ErrorCode =
   /** A ZIP import file is unsafe: a zip bomb, too many entries, or names leaving the folder (params: reason). */
   | 'ZIP_UNSAFE'
   /** The address of one entry is refused: javascript:, file:, data: … (params: url, scheme). */
-  | 'URL_REFUSED';
+  | 'URL_REFUSED'
+  /** Sync: the server refused the user name or API password. */
+  | 'SYNC_AUTH_FAILED'
+  /** Sync: the address answered, but not as a Google Reader API server (an HTML page, a 404). */
+  | 'SYNC_NOT_API'
+  /** Sync: the server failed (HTTP 5xx). */
+  | 'SYNC_SERVER_ERROR'
+  /** Sync: the server answered something Kabar cannot read (malformed or wrong-shaped JSON). */
+  | 'SYNC_BAD_RESPONSE'
+  /** Sync: an answer was larger than Kabar accepts. */
+  | 'SYNC_TOO_LARGE'
+  /** Sync: the server took too long to answer. */
+  | 'SYNC_TIMEOUT'
+  /** Sync: the server cannot be reached (offline, wrong address, server stopped). */
+  | 'SYNC_OFFLINE'
+  /** Sync: the server refused one request (HTTP 4xx other than 401). */
+  | 'SYNC_REJECTED'
+  /** Sync: no account is set up for this library. */
+  | 'SYNC_NO_ACCOUNT'
+  /** Sync: the stored password cannot be read (credential file missing, unreadable, or the keychain refused). */
+  | 'SYNC_CREDENTIALS';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

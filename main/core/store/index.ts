@@ -26,6 +26,8 @@ export { stamp } from './backups';
 export { migrate } from './schema';
 export { articleId, normalizeUrl } from './identity';
 export { countPendingImages, pendingImageSources, type SettledImages } from './pending-images';
+export { writeFileAtomic } from './atomic';
+export { tagKey } from './tags';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 
 /** Where and how to open a library. Paths and clocks come in from the host (DESIGN.md §1). */

@@ -50,6 +50,11 @@ const FeedItem = memo(function FeedItem({ feed, state, active }: { feed: FeedVie
           <span className="side-label" dir="auto">
             {feed.title}
           </span>
+          {feed.synced && (
+            <span className="feed-synced" title={t('sync.syncedFeed')} aria-label={t('sync.syncedFeed')} data-testid="feed-synced">
+              ⇅
+            </span>
+          )}
           <StateMark state={state} />
           <Count n={feed.unread} />
         </button>
