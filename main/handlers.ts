@@ -69,7 +69,6 @@ export interface HandlerSet {
 /** Every handler over an opened library, and how to release what the parts hold. */
 export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Handlers> & Pick<HandlerSet, 'importOpmlPath'> {
   const sync = syncHandlers(library, ctx);
-  const sync = syncHandlers(library, ctx);
   const feeds = feedHandlers(library, ctx, sync.afterRefresh);
   const translate = translateHandlers(library, ctx);
   const packs = packHandlers(library, ctx);

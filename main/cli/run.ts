@@ -140,7 +140,6 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 0;
     }
     const command = await loadCommand(parsed.command);
-    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command] ?? SYNC_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const access = commandAccess(parsed.command, parsed.options.positionals);
     const library = await openLibrary({ dir, access, owner: 'cli', search: commandSearches(parsed.command) });

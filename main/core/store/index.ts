@@ -26,7 +26,6 @@ export { stamp } from './backups';
 export { migrate } from './schema';
 export { articleId, normalizeUrl } from './identity';
 export { countPendingImages, pendingImageSources, type SettledImages } from './pending-images';
-export { writeFileAtomic } from './atomic';
 export { tagKey } from './tags';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 

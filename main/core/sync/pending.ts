@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../store';
+import { writeFileAtomic } from '../util';
 import { syncDir } from './state';
 
 /** A change of one field of one item: read, starred, or one label on/off. */

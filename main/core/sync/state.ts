@@ -6,7 +6,7 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
-import { writeFileAtomic } from '../store';
+import { writeFileAtomic } from '../util';
 
 /** An account: server, user and what to sync. No secret is ever stored here. */
 export interface SyncAccount {
