@@ -43,16 +43,20 @@ export function countWords(blocks: Block[]): number {
   return words;
 }
 
-// Plain ASCII prose (most English feed text): the segmenter's word rules reduce to this pattern —
-// letter/digit runs, joined by . : ' between letters (UAX #29 WB6/7) and . , ; ' between digits
-// (WB11/12). It is ~60× faster than iterating the segmenter, which was the largest cost of a bulk
-// add; a test compares the two on the corpus and on random strings of this alphabet.
-const SIMPLE_ASCII = /^[A-Za-z0-9 \t\n\r.,;:!?'"()-]*$/;
-const ASCII_WORD = /[A-Za-z0-9]+(?:(?:(?<=[A-Za-z])[.:'](?=[A-Za-z])|(?<=[0-9])[.,;'](?=[0-9]))[A-Za-z0-9]+)*/g;
+// Plain Latin-1 prose (most English and western European text): the segmenter's word rules reduce
+// to this pattern — letter/digit runs, joined by . : ' ‘ ’ between letters (UAX #29 WB6/7) and
+// . , ; ' ‘ ’ between digits (WB11/12). It is ~60× faster than iterating the segmenter, which was
+// the largest cost of a bulk add; a test compares the two on the corpus and on random strings.
+const LETTERS = 'A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u00FF';
+const SIMPLE_TEXT = new RegExp(`^[${LETTERS}0-9 \\t\\n\\r.,;:!?'"()\\-\u2018\u2019\u201C\u201D\u2013\u2014\u2026]*$`);
+const SIMPLE_WORD = new RegExp(
+  `[${LETTERS}0-9]+(?:(?:(?<=[${LETTERS}])[.:'\u2018\u2019](?=[${LETTERS}])|(?<=[0-9])[.,;'\u2018\u2019](?=[0-9]))[${LETTERS}0-9]+)*`,
+  'g',
+);
 
 /** Word-like segments in one text, as the Unicode word segmenter counts them. */
 export function countTextWords(text: string): number {
-  if (SIMPLE_ASCII.test(text)) return text.match(ASCII_WORD)?.length ?? 0;
+  if (SIMPLE_TEXT.test(text)) return text.match(SIMPLE_WORD)?.length ?? 0;
   let words = 0;
   for (const part of segmenter.segment(text)) if (part.isWordLike) words += 1;
   return words;
