@@ -69,11 +69,12 @@ export async function writeArticleFile(
   blocks: Block[],
   translations: Record<string, Translation>,
   highlights?: unknown[],
+  options: { durable?: boolean } = {},
 ): Promise<void> {
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };
   // Written only when there are some, so files without highlights stay as they were.
   if (highlights && highlights.length > 0) file.highlights = highlights;
-  await writeLibraryFile(articlePath(dir, meta.id), JSON.stringify(file));
+  await writeLibraryFile(articlePath(dir, meta.id), JSON.stringify(file), { durable: options.durable ?? true });
   // After the body is safe: a sidecar is only a shortcut, so failing to write one fails nothing.
   await writeArticleText(dir, meta, blocksText(blocks)).catch(() => undefined);
 }
