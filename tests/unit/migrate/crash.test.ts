@@ -102,7 +102,7 @@ describe('SIGKILL during import and fetch', () => {
     expect(library.ids()).toHaveLength(ROWS);
     expect(library.allMeta().filter((m) => m.readAt !== null)).toHaveLength(ROWS / 3);
     await library.close();
-  }, 300_000);
+  }, 600_000);
 
   it(`a fetch killed ${KILLS} times keeps every link, fetched or waiting, and duplicates none`, async () => {
     server = await startServer();
