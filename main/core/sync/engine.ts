@@ -52,6 +52,10 @@ export interface SyncReport {
   feedsChanged: number;
 }
 
+function feedsTouched(r: SyncReport): boolean {
+  return r.feedsAdded + r.feedsRemoved + r.feedsChanged > 0;
+}
+
 /** The sync account of one opened library. */
 export class SyncSession {
   private state: SyncState | undefined;
@@ -158,7 +162,7 @@ export class SyncSession {
       state.status.lastSyncAt = started;
       state.status.lastError = null;
       await this.save();
-      await this.pending?.compact();
+      if (report.changesSent + report.changesLost > 0 || feedsTouched(report)) await this.pending?.compact();
       return report;
     } catch (error) {
       const e = toKabarError(error);
@@ -190,12 +194,13 @@ export class SyncSession {
     pending.done([...plan.push.flatMap((p) => p.settles), ...plan.lost]);
     report.changesSent = plan.push.length;
     report.changesLost = plan.lost.length;
-    await this.save();
+    // An idle sync writes state.json once (its status), not after every step.
+    if (plan.push.length + plan.lost.length + feedChanges.length > 0) await this.save();
 
     const feeds = await applySubscriptions(this.library, state, afterPush, pending.list().filter((c): c is FeedChange => c.k === 'feed'), this.now());
     Object.assign(report, { feedsAdded: feeds.added, feedsRemoved: feeds.removed, feedsChanged: feeds.changed });
     report.changesApplied = this.applyLocally(state, plan.apply);
-    await this.save();
+    if (plan.apply.length + feeds.added + feeds.removed + feeds.changed > 0) await this.save();
     report.articlesAdded = await pullItems(this.library, client, state, {
       now: this.now(),
       pageSize: this.opts.pageSize ?? 500,

@@ -71,8 +71,9 @@ export async function pullItems(library: Library, client: GReaderClient, state: 
       adoptState(library, f.id, f.server);
       state.items[f.sid] = { a: f.id, f: f.stream, r: f.server.read, s: f.server.starred, l: f.server.labels };
     }
+    const moved = newest > (state.status.watermark ?? 0);
     state.status.watermark = newest || state.status.watermark;
-    await opts.save();
+    if (fresh.length > 0 || moved) await opts.save();
     if (!answer.continuation || answer.items.length === 0) break;
     continuation = answer.continuation;
   }
