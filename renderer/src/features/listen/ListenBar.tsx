@@ -39,6 +39,9 @@ export function ListenBar({ state, lang, rate, paragraphs, onToggle, onPrevious,
       <button type="button" className="btn" aria-keyshortcuts="Space" data-testid="listen-toggle" onClick={onToggle}>
         {playing ? t('listen.pause') : state.status === 'paused' ? t('listen.resume') : t('listen.listen')}
       </button>
+      {/* Until playback starts only Listen shows, so the control row stays one row at every size. */}
+      {state.status !== 'idle' && (
+        <>
       <button type="button" className="btn listen-skip" data-testid="listen-previous" aria-label={t('listen.previous')} title={t('listen.previous')} disabled={state.index <= 0} onClick={onPrevious}>
         ⏮
       </button>
@@ -55,6 +58,8 @@ export function ListenBar({ state, lang, rate, paragraphs, onToggle, onPrevious,
           ))}
         </select>
       </label>
+        </>
+      )}
       {state.status !== 'idle' && (
         <button type="button" className="btn" data-testid="listen-stop" onClick={onStop}>
           {t('listen.stop')}

@@ -73,9 +73,14 @@ export function Reader({ back = false }: { back?: boolean }) {
   return (
     <>
       <div className="reader-head">
-        <ReaderToolbar meta={shown} translateShown={translateShown} onToggleTranslate={toggleTranslate} back={back} />
+        <ReaderToolbar
+          meta={shown}
+          translateShown={translateShown}
+          onToggleTranslate={toggleTranslate}
+          back={back}
+          listen={<Listen article={shown} translation={view?.translation} mode={view?.mode ?? 'original'} />}
+        />
         {view && translateShown && <TranslateBar article={shown} to={view.to} translation={view.translation} mode={view.mode} />}
-        <Listen article={shown} translation={view?.translation} mode={view?.mode ?? 'original'} />
         <div className="reader-progress" aria-hidden="true">
           <div className="reader-progress-bar" style={{ inlineSize: `${Math.round(progress * 100)}%` }} />
         </div>

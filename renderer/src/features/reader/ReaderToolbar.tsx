@@ -4,6 +4,7 @@
  * is a fixed-size icon with a translated name and tooltip, so state changes never move the row.
  */
 import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
 import type { ArticleMeta } from '../../../../preload/contract';
 import { Icon } from '../../components/Icon';
 import { Popover } from '../../components/Popover';
@@ -21,18 +22,21 @@ export interface ReaderToolbarProps {
   onToggleTranslate: () => void;
   /** Show Back (the one-column layout). */
   back: boolean;
+  /** What sits in the Listen slot (features/listen: the Listen button, its player controls while playing). */
+  listen?: ReactNode;
 }
 
-/**
- * Where the Listen button goes (built by the language-packs work in features/listen/). Kept as a
- * named, empty slot so that work drops in without moving the row.
- */
-function ListenSlot() {
-  return <span className="toolbar-slot" data-slot="listen" />;
+/** Where the Listen button goes, in the row with the other controls (empty when the article has no text to read). */
+function ListenSlot({ children }: { children?: ReactNode }) {
+  return (
+    <span className="toolbar-slot" data-slot="listen">
+      {children}
+    </span>
+  );
 }
 
 /** Toolbar above the article. */
-export function ReaderToolbar({ meta, translateShown, onToggleTranslate, back }: ReaderToolbarProps) {
+export function ReaderToolbar({ meta, translateShown, onToggleTranslate, back, listen }: ReaderToolbarProps) {
   const { t } = useTranslation();
   const trashed = Boolean(meta.deletedAt);
   const showColumn = useLayout((s) => s.showColumn);
@@ -80,7 +84,7 @@ export function ReaderToolbar({ meta, translateShown, onToggleTranslate, back }:
       >
         <Icon name="translate" />
       </button>
-      <ListenSlot />
+      <ListenSlot>{listen}</ListenSlot>
       <span className="spacer" />
       <Popover label={t('reader.more')} face={<Icon name="more" />} testId="reader-more" alignEnd>
         {(close) => (
