@@ -94,6 +94,10 @@ export interface ArticleMeta {
   deletedAt?: string | null;
   /** Titles of the stored translations, by language (set when a translation is saved). */
   translatedTitles?: Record<string, string>;
+  /** How many highlights the article file holds (detached ones included); absent means none. */
+  highlights?: number;
+  /** Opaque revision of the article's highlights and notes, new at every change (the highlight catalog's freshness check). */
+  marksRev?: string;
 }
 
 /** A stored translation of an article's blocks into one language. */

@@ -27,7 +27,7 @@ export type { SearchMatch, SearchOptions } from './query';
 export type { SnippetPart } from './snippet';
 export type { IndexStatus, OpenOptions } from './options';
 export { makeSnippet, highlight } from './snippet';
-export { tokenize } from './tokenize';
+export { queryTerms, tokenize, type QueryTerm } from './tokenize';
 export { IndexDamagedError } from './errors';
 
 /** What the store calls. Every mutation resolves only once it is durable (fsynced). */

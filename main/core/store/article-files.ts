@@ -21,6 +21,8 @@ export interface ArticleFile extends ArticleBody {
    * when the file is rewritten. Never written back under this name.
    */
   damagedTranslations?: Record<string, unknown>;
+  /** Highlights and notes (main/core/highlights parses them); absent when there are none. */
+  marks?: unknown;
 }
 
 /** Where damaged files are kept (outside articles/, so backups and article listings skip them). */
@@ -60,14 +62,19 @@ export function articlePath(dir: string, id: string): string {
   return join(dir, 'articles', `${id}.json`);
 }
 
-/** Writes an article's body file atomically. */
+/**
+ * Writes an article's body file atomically. `marks` (highlights and notes) are written as given:
+ * whoever rewrites a body passes on what it read, so no rewrite loses a highlight.
+ */
 export async function writeArticleFile(
   dir: string,
   meta: ArticleMeta,
   blocks: Block[],
   translations: Record<string, Translation>,
+  marks?: unknown,
 ): Promise<void> {
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };
+  if (marks !== undefined) file.marks = marks;
   await writeFileAtomic(articlePath(dir, meta.id), JSON.stringify(file));
   // After the body is safe: a sidecar is only a shortcut, so failing to write one fails nothing.
   await writeArticleText(dir, meta, blocksText(blocks)).catch(() => undefined);

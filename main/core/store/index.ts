@@ -19,6 +19,8 @@ import { emptyLibrary, type LibraryData } from './schema';
 export { Library, type AddResult } from './library';
 export { articleId, normalizeUrl } from './identity';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
+export { addHighlight, changeMarks, importHighlights, readMarks, reanchorMarks } from './marks';
+export { catalogOf, CATALOG_CACHE, type HighlightEntry, type HighlightFilter, type HighlightHit, type HighlightPage } from './marks-catalog';
 
 /** Where and how to open a library. Paths and clocks come in from the host (DESIGN.md §1). */
 export interface OpenOptions {

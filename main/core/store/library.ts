@@ -24,7 +24,7 @@ import { backupLibraryFile, newestBackupAge } from './backups';
 import { articleId, countWords, readingMinutes } from './identity';
 import { Journal, type JournalEntry } from './journal';
 import { countArticles, pageOf, sortArticles } from './query';
-import type { LibraryData } from './schema';
+import type { DataListKey, LibraryData } from './schema';
 import { searchArticles, type SearchContext } from './search-hits';
 import { cleanTag, tagKey, withoutTags, withTags } from './tags';
 
@@ -82,6 +82,7 @@ export class Library {
   private bodyWrites: Promise<unknown> = Promise.resolve();
   private background = new Set<Promise<unknown>>();
   private closed = false;
+  private addedHook: ((created: ArticleMeta[]) => Promise<void> | void) | null = null;
   /** library.json is behind memory (journal entries, migrations, tag registry). */
   private dirty = false;
 
@@ -166,9 +167,15 @@ export class Library {
     return [...this.byId.values()].filter((m) => !m.deletedAt).map((m) => m.id);
   }
 
-  /** Full-text search with highlighted title and snippet; trashed articles are left out. */
-  async search(query: string, limit = 20): Promise<ReturnType<typeof searchArticles>> {
-    return searchArticles(this.searchContext(), query, limit);
+  /** Full-text search with highlighted title and snippet; trashed articles are left out, and so are ids `filter` refuses. */
+  async search(query: string, limit = 20, filter?: (id: string) => boolean): Promise<ReturnType<typeof searchArticles>> {
+    return searchArticles(this.searchContext(), query, limit, filter);
+  }
+
+  /** Ids of every live article whose text matches all words of `words` (no snippets: for query filters). */
+  searchIds(words: string): string[] {
+    const live = (id: string): boolean => this.has(id);
+    return this.index.search(words, { limit: Math.max(1, this.index.size()), filter: live }).map((m) => m.id);
   }
 
   /** Whether any article, live or trashed, has this id. */
@@ -240,6 +247,7 @@ export class Library {
     this.countsCache = null;
     this.rememberTags(tags);
     this.commit([{ t: 'put', meta }]);
+    await this.addedHook?.([meta]);
     return { meta, created: true };
   }
 
@@ -296,6 +304,7 @@ export class Library {
     this.sorted = {};
     this.countsCache = null;
     this.commit(list.map(({ meta }) => ({ t: 'put', meta })));
+    if (list.length > 0) await this.addedHook?.(list.map((x) => x.meta));
     return list.map((x) => x.meta);
   }
 
@@ -443,7 +452,7 @@ export class Library {
       delete damaged[translation.lang];
       delete damaged['*'];
       const whole = { ...file.translations, [translation.lang]: translation };
-      await writeArticleFile(this.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole });
+      await writeArticleFile(this.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole }, file.marks);
       if (!meta.deletedAt) await this.indexAdd(id, searchDoc(meta, { blocks: file.blocks, translations: whole }));
       // The list shows translated titles without reading article files: keep them in the metadata
       // (journalled like any edit, which also tells listeners).
@@ -472,6 +481,55 @@ export class Library {
     const settings = { ...this.db.data.settings, ...patch };
     this.commit([{ t: 'settings', settings }]);
     return { ...settings };
+  }
+
+  /** The library's clock (tests and the app pass one in). */
+  time(): Date {
+    return this.now();
+  }
+
+  /** Runs a read-modify-write of article files after the ones already queued (translations, marks), one at a time. */
+  withBody<T>(task: () => Promise<T>): Promise<T> {
+    this.assertWritable();
+    const run = this.bodyWrites.then(task);
+    this.bodyWrites = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Edits many articles' metadata in one journal write (rules, highlight counts); returns the changed ids. */
+  changeMany(edits: Map<string, (meta: ArticleMeta) => void>): string[] {
+    const next: ArticleMeta[] = [];
+    for (const [id, edit] of edits) {
+      const meta = this.meta(id);
+      const copy: ArticleMeta = { ...meta, tags: [...meta.tags] };
+      edit(copy);
+      if (JSON.stringify(copy) !== JSON.stringify(meta)) next.push(copy);
+    }
+    this.commit(next.map((meta) => ({ t: 'put', meta })), false, () => {
+      for (const meta of next) {
+        // In place (sorted lists hold these objects); fields an edit deleted go too.
+        const target = this.byId.get(meta.id) as ArticleMeta & Record<string, unknown>;
+        for (const key of Object.keys(target)) if (!(key in meta)) delete target[key];
+        Object.assign(target, meta);
+      }
+      this.rememberTags(next.flatMap((m) => m.tags));
+    });
+    return next.map((m) => m.id);
+  }
+
+  /** Called with the articles each add creates (import, feed refresh): rules run here (store/rules.ts). */
+  onAdded(hook: ((created: ArticleMeta[]) => Promise<void> | void) | null): void {
+    this.addedHook = hook;
+  }
+
+  /** A list kept in library.json beside the articles (smart views, rules). */
+  dataList(key: DataListKey): unknown[] {
+    return [...(this.db.data[key] ?? [])];
+  }
+
+  /** Replaces a library.json list (journaled like any other change). */
+  saveDataList(key: DataListKey, value: unknown[]): void {
+    this.commit([{ t: 'list', key, value }]);
   }
 
   /** Listens for changes (`progressOnly` when only reading progress moved); returns the unsubscribe function. */
@@ -639,6 +697,7 @@ export class Library {
       if (at >= 0) this.db.data.feeds[at] = feed;
       else this.db.data.feeds.push(feed);
     } else if (entry.t === 'unfeed') this.db.data.feeds = this.db.data.feeds.filter((f) => (f as { id?: unknown }).id !== entry.id);
+    else if (entry.t === 'list') this.db.data[entry.key] = entry.value;
   }
 
   private newMeta(id: string, extracted: ExtractedArticle, tags: string[]): ArticleMeta {
