@@ -133,6 +133,14 @@ export class HighlightCatalog {
     return hits;
   }
 
+  /** Ids of articles with a note on the article or on one of its highlights (for `has:note`). */
+  async notedArticles(): Promise<Set<string>> {
+    await this.ready();
+    const ids = new Set<string>();
+    for (const [id, entry] of this.entries) if (entry.marks.note || entry.marks.highlights.some((h) => h.note)) ids.add(id);
+    return ids;
+  }
+
   /** How many highlights the catalog holds (live and trashed articles). */
   async size(): Promise<number> {
     await this.ready();
