@@ -4,6 +4,9 @@ const READ_COMMANDS = new Set(['list', 'show', 'search', 'export', 'engines']);
 const READ_SUBCOMMANDS: Record<string, Set<string | undefined>> = {
   tags: new Set([undefined]),
   feeds: new Set([undefined, 'list', 'export-opml']),
+  highlights: new Set([undefined, 'list', 'search', 'export']),
+  rules: new Set([undefined, 'list', 'test']),
+  views: new Set([undefined, 'list']),
 };
 
 /**

@@ -3,9 +3,10 @@ import { resolve } from 'node:path';
 import { KabarError } from '../core/errors';
 import { createBackup, exportArticles, type ExportFormat } from '../core/export';
 import { importSources, type ImportSource } from '../core/importer';
-import type { Library } from '../core/store';
+import { isPlainText, parseQuery } from '../core/search';
+import { catalogOf, searchQuery, type Library } from '../core/store';
 import type { ListQuery } from '../core/types';
-import { hitsText, importText, metaLine, type CommandResult } from './output';
+import { hitsText, importText, metaLine, snippetText, type CommandResult } from './output';
 
 /** Parsed options a command may read. */
 export interface CommandOptions {
@@ -125,8 +126,12 @@ const readCommand: Command = async (library, o) => {
 
 const searchCommand: Command = async (library, o) => {
   need(o.positionals, 1, 'search <query>');
-  const hits = await library.search(o.positionals.join(' '), o.limit ? Number(o.limit) : 20);
-  return { json: hits, text: hitsText(hits) };
+  const query = o.positionals.join(' ');
+  const hits = await searchQuery(library, query, o.limit ? Number(o.limit) : 20);
+  // Highlights form their own group (text output only: --json keeps its list of article hits).
+  const marks = isPlainText(parseQuery(query)) ? await catalogOf(library).search(query, 10) : [];
+  const group = marks.length ? `\n\nHighlights:\n${marks.map((h) => `${h.articleId.slice(0, 10)}  “${snippetText(h.text)}”`).join('\n')}` : '';
+  return { json: hits, text: hitsText(hits) + group };
 };
 
 const deleteCommand: Command = async (library, o) => {

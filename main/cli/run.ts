@@ -9,6 +9,7 @@ import { resolveDataDir } from '../paths';
 import { commandAccess } from './access';
 import { COMMANDS, type CommandOptions } from './commands';
 import { FEED_COMMANDS } from './feeds';
+import { MARK_COMMANDS } from './highlights';
 import { TRANSLATE_COMMANDS } from './translate';
 import type { CommandResult } from './output';
 import { appUserDataDir } from './user-data';
@@ -32,7 +33,12 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   tag <id> <tag>...                 add tags          untag <id> <tag>...   remove tags
   tags [rename <from> <to> | merge <tag>... --into <tag>]
   bookmark <id> [--off]             keep offline      read <id> [--off]     mark read
-  search <query>                    full-text search
+  search <query>                    search; the syntax: tag:x -tag:x lang:id site:S feed:"Name" is:unread
+                                    is:bookmarked is:highlighted has:translation before:/after:2026-01-01
+                                    "a phrase" -word a OR b (see README "Search syntax")
+  highlights [list [--article ID] [--tag T] [--color C] [--lang L] | search <words> | export --out DIR]
+  rules [list | add "QUERY" [--tag T]... [--bookmarked] [--mark-read] | remove ID | test "QUERY" | apply [ID]]
+  views [list | add NAME "QUERY" | remove ID]   smart views with their counts
   delete <id> | undelete <id> | empty-trash
   export <id>... --format md|html|json --out PATH
   feeds [add <url> [--folder A/B] | list | refresh [--feed ID] | remove <id> | import-opml FILE | export-opml FILE]
@@ -72,6 +78,10 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       feed: { type: 'string' },
       folder: { type: 'string' },
       engine: { type: 'string' },
+      article: { type: 'string' },
+      color: { type: 'string' },
+      name: { type: 'string' },
+      'mark-read': { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;
@@ -116,7 +126,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       print(io, json, { json: { dataDir: dir, ...result }, text: `restored ${result.files} files; the previous library is in ${result.previous}` });
       return 0;
     }
-    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command];
+    const command = COMMANDS[parsed.command] ?? TRANSLATE_COMMANDS[parsed.command] ?? FEED_COMMANDS[parsed.command] ?? MARK_COMMANDS[parsed.command];
     if (!command) throw new KabarError('INVALID_ARGUMENT', `Unknown command "${parsed.command}". Run kabar --help.`);
     const access = commandAccess(parsed.command, parsed.options.positionals);
     const library = await openLibrary({ dir, access, owner: 'cli' });
