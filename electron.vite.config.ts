@@ -18,8 +18,13 @@ export default defineConfig({
     },
   },
   preload: {
+    resolve: { alias: { zod: resolve(__dirname, 'preload/zod-inert.ts') } },
     build: {
       outDir: 'out/preload',
+      // A sandboxed preload can require nothing but 'electron'. It needs the contract's channel
+      // names, not its schemas (main validates), so 'zod' is an inert stand-in here: no zod code
+      // runs before the window's first paint (preload/zod-inert.ts).
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: { index: resolve(__dirname, 'preload/index.ts') },
         // A sandboxed preload cannot load ES modules: emit CommonJS with a .cjs name

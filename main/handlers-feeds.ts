@@ -17,7 +17,7 @@ import {
 } from './core/feeds';
 import type { Library } from './core/store';
 import type { HandlerContext, PartHandlers } from './handlers';
-import type { FeedInvoke, FeedView, OpmlImportResult, RefreshStatus } from '../preload/contract';
+import type { FeedHandlers, FeedView, OpmlImportResult, RefreshStatus } from '../preload/contract';
 
 /** The first automatic refresh waits this long after start, so the window paints first. */
 export const START_DELAY_MS = 3000;
@@ -96,7 +96,7 @@ function viewOf(library: Library, feed: FeedRecord): FeedView {
 }
 
 /** The feed handlers plus what main calls itself: importing an .opml file the OS opened Kabar with. */
-export interface FeedPart extends PartHandlers<FeedInvoke> {
+export interface FeedPart extends PartHandlers<FeedHandlers> {
   importOpmlPath: (path: string) => Promise<OpmlImportResult>;
 }
 
@@ -121,7 +121,7 @@ export function feedHandlers(library: Library, ctx: HandlerContext): FeedPart {
     return { added: result.added.length, existing: result.existing, total: result.total };
   };
 
-  const handlers: PartHandlers<FeedInvoke>['handlers'] = {
+  const handlers: FeedHandlers = {
     'feeds:list': async () => {
       const counts = unreadCounts(library);
       return { feeds: readFeeds(library).map((f) => feedView(f, counts.feeds[f.id] ?? 0)), folders: counts.folders, refresh: refresher.status() };

@@ -9,7 +9,7 @@ import { Translator, translateArticle, type EnginesReport, type InstalledPack } 
 import { cancelledError } from './core/translate/errors';
 import { primaryLang } from './core/translate/languages';
 import type { HandlerContext, PartHandlers } from './handlers';
-import type { EnginesInfo, PackInfo, TranslateInvoke } from '../preload/contract';
+import type { EnginesInfo, PackInfo, TranslateHandlers } from '../preload/contract';
 
 /** What crosses the bridge of an installed pack (its folder path stays in main). */
 function packInfo(pack: InstalledPack): PackInfo {
@@ -28,7 +28,7 @@ function settingsEngine(library: Library, from: string, to: string): string | un
 }
 
 /** The translation (issue 5) handlers over one library, and how to release what they hold. */
-export function translateHandlers(library: Library, ctx: HandlerContext): PartHandlers<TranslateInvoke> {
+export function translateHandlers(library: Library, ctx: HandlerContext): PartHandlers<TranslateHandlers> {
   const translator = new Translator({ dataDir: library.dir, ...ctx.translator });
   const running = new Map<string, { controller: AbortController; done: Promise<unknown> }>();
   const packs = new Set<AbortController>();

@@ -5,9 +5,8 @@
  * cross the bridge (thrown Errors lose everything but the message there).
  */
 import { ipcMain, type IpcMainInvokeEvent } from 'electron';
-import type { Handlers } from './handlers';
-import { CHANNELS } from './schemas';
-import { answer } from './wire';
+import type { Handlers } from '../preload/contract';
+import { answer, CHANNEL_NAMES } from './wire';
 
 /** What registration needs: the handlers (opened lazily, so the window need not wait) and a sender check. */
 export interface IpcOptions {
@@ -19,7 +18,7 @@ export interface IpcOptions {
 
 /** Registers every channel and returns a function that removes them again. */
 export function registerIpc({ handlers, isTrustedSender }: IpcOptions): () => void {
-  for (const channel of CHANNELS) {
+  for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, ...args: unknown[]) => {
       // A foreign frame learns nothing: no Wire, just a rejected invoke.
       if (!isTrustedSender(event)) throw new Error(`Refused ${channel} from an untrusted frame`);
@@ -27,6 +26,6 @@ export function registerIpc({ handlers, isTrustedSender }: IpcOptions): () => vo
     });
   }
   return () => {
-    for (const channel of CHANNELS) ipcMain.removeHandler(channel);
+    for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(channel);
   };
 }

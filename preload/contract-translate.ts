@@ -1,8 +1,12 @@
 /**
- * The translation half of the IPC contract (issue 5): engines, packs and article
- * translation. preload/contract.ts merges it into `Invoke` and `Events`.
+ * The translation contract (issue 5): engines, packs and article translation, each channel
+ * with its argument schema and result type. preload/contract.ts merges it;
+ * main/handlers-translate.ts answers it.
  */
+import { z } from 'zod';
 import type { ArticleMeta, Translation } from '../main/core/types';
+import { id, label, lang, source } from './contract-common';
+import { channel, event } from './define';
 
 /** A language pair an engine can translate now (ISO 639-1 codes). */
 export interface LanguagePairInfo {
@@ -42,32 +46,48 @@ export interface FolderDialogStrings {
   button: string;
 }
 
-/** Translation invoke channels and their signatures. */
-export interface TranslateInvoke {
+const engine = z.enum(['apertium', 'bergamot']);
+const packId = z.string().regex(/^[a-z]{2,3}-[a-z]{2,3}$/);
+const folderStrings: z.ZodType<FolderDialogStrings> = z.strictObject({ title: label, button: label });
+
+/** Translation invoke channels: argument schemas and results. */
+export const translateChannels = {
   /** Engines with their installed pairs, and the installed packs. */
-  'translate:engines': () => EnginesInfo;
+  'translate:engines': channel(z.tuple([])).returns<EnginesInfo>(),
   /**
    * Translates an article into `to` (engine: 'apertium' | 'bergamot', or null for the choice in
    * Settings, else the best installed one); streams 'translate:progress' and resolves with the
    * stored translation.
    */
-  'translate:article': (id: string, to: string, engine: string | null) => Translation;
+  'translate:article': channel(z.tuple([id, lang, engine.nullable()])).returns<Translation>(),
   /** Cancels the running translation of an article (false when none runs). */
-  'translate:cancel': (id: string) => boolean;
+  'translate:cancel': channel(z.tuple([id])).returns<boolean>(),
   /** The user's correction of an article's language, remembered with the article. */
-  'translate:setSourceLang': (id: string, lang: string) => ArticleMeta;
+  'translate:setSourceLang': channel(z.tuple([id, lang])).returns<ArticleMeta>(),
   /** Asks for a folder with the system dialog and installs the pack in it (null when cancelled). */
-  'packs:installFolder': (strings: FolderDialogStrings) => PackInfo | null;
+  'packs:installFolder': channel(z.tuple([folderStrings])).returns<PackInfo | null>(),
   /** Downloads a pack from a URL (a pack's kabar-pack.json, or a registry and the pack id), streaming 'packs:progress'. */
-  'packs:installUrl': (url: string, packId: string | null) => PackInfo;
+  'packs:installUrl': channel(z.tuple([source, packId.nullable()])).returns<PackInfo>(),
   /** Removes an installed pack. */
-  'packs:remove': (packId: string) => void;
-}
+  'packs:remove': channel(z.tuple([packId])).returns<void>(),
+};
 
 /** Translation events main sends to the renderer. */
-export interface TranslateEvents {
+export const translateEvents = {
   /** Blocks done of total (the title counts as one) and how many failed so far. */
-  'translate:progress': { id: string; done: number; total: number; failed: number };
+  'translate:progress': event<{ id: string; done: number; total: number; failed: number }>(),
   /** Bytes copied or downloaded of total while a pack installs. */
-  'packs:progress': { source: string; done: number; total: number };
-}
+  'packs:progress': event<{ source: string; done: number; total: number }>(),
+};
+
+const langList = z.array(lang).max(200);
+
+/** Optional translation keys a settings patch may carry (merged into the library contract's strict patch). */
+export const translateSettingsShape = {
+  translateTo: lang.nullable().optional(),
+  alwaysTranslateFrom: langList.optional(),
+  neverTranslateFrom: langList.optional(),
+  translationEngines: z.record(z.string().regex(/^[a-z]{2,3}-[a-z]{2,3}$/), z.enum(['auto', 'apertium', 'bergamot'])).optional(),
+  packRegistryUrl: z.union([z.literal(''), z.string().regex(/^https?:\/\//i).max(8192)]).optional(),
+  readingMode: z.enum(['original', 'translated', 'bilingual']).optional(),
+} satisfies Record<string, z.ZodType>;

@@ -1,28 +1,76 @@
 /**
- * The one IPC contract both sides import (type-only on the renderer side): every invoke
- * channel with its signature, every event with its payload, and the DTOs they carry.
+ * The IPC contract: every domain's channels and events merged into one table, and the types
+ * derived from it. A domain's contract module (contract-<domain>.ts) is the one place its
+ * channels are spelt; this file only lists the domains. Main registers and validates from
+ * `CHANNELS`, the preload bridge refuses names outside it, and the renderer's `api` and the
+ * test fake are typed from it (README: "Adding a channel").
+ *
+ * The renderer imports types only from here; values it shares with main come from
+ * preload/shared.ts.
  */
-import type {
-  Article,
-  ArticleMeta,
-  DroppedFile,
-  ImportSummary,
-  LibraryCounts,
-  ListPage,
-  ListQuery,
-  SearchHit,
-  RecoveryReport,
-  Settings,
-  TagCount,
-  UserError,
-} from '../main/core/types';
-import type { FeedEvents, FeedInvoke } from './contract-feeds';
-import type { TranslateEvents, TranslateInvoke } from './contract-translate';
+import { feedChannels, feedEvents } from './contract-feeds';
+import { libraryChannels, libraryEvents } from './contract-library';
+import { translateChannels, translateEvents } from './contract-translate';
+import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
+import type { Wire } from './contract-common';
 
+/** Merges domain tables, refusing a name two domains both declare (checked when the module loads). */
+function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number]> {
+  const merged: Record<string, unknown> = {};
+  for (const table of tables) {
+    for (const [name, spec] of Object.entries(table)) {
+      if (Object.hasOwn(merged, name)) throw new Error(`IPC name declared twice: ${name}`);
+      merged[name] = spec;
+    }
+  }
+  return merged as UnionToIntersection<T[number]>;
+}
+
+type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
+
+/** Every invoke channel, by name: its argument schema (and, as a type, its result). */
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels);
+/** Every main → renderer event, by name. */
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents);
+
+/** The channel table's type. */
+export type Channels = typeof CHANNELS;
+/** An invoke channel's name. */
+export type Channel = keyof Channels;
+/** A channel's argument list. */
+export type Args<C extends Channel> = ArgsOf<Channels[C]>;
+/** What a channel resolves to. */
+export type Result<C extends Channel> = ResultOf<Channels[C]>;
+/** An event's name. */
+export type EventName = keyof typeof EVENTS;
+/** Every event and its payload. */
+export type Events = { [E in EventName]: PayloadOf<(typeof EVENTS)[E]> };
+/** One handler per channel: a missing, misspelt or mistyped handler is a compile error. */
+export type Handlers = HandlersOf<Channels>;
+/** The library domain's handlers (main/handlers-library.ts). */
+export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
+/** The feeds domain's handlers (main/handlers-feeds.ts). */
+export type FeedHandlers = HandlersOf<typeof feedChannels>;
+/** The translation domain's handlers (main/handlers-translate.ts). */
+export type TranslateHandlers = HandlersOf<typeof translateChannels>;
+
+/**
+ * What the preload exposes as `window.kabar`: one door for calls, one for events, and the
+ * path of a dropped file (a webUtils call, not a channel).
+ */
+export interface Bridge {
+  /** Calls a contract channel; resolves to its `Wire` (errors keep their code across the bridge). */
+  invoke<C extends Channel>(channel: C, ...args: Args<C>): Promise<Wire<Result<C>>>;
+  /** Subscribes to a contract event; returns the unsubscribe function. */
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** The file-system path of a dropped File ('' when it has none, e.g. pasted data). */
+  pathForFile(file: File): string;
+}
+
+export type { Wire, DialogStrings } from './contract-common';
+export type { AppInfo, MenuCommand, MenuStrings } from './contract-library';
 export type {
   DiscoveredFeed,
-  FeedEvents,
-  FeedInvoke,
   FeedList,
   FeedOptions,
   FeedScope,
@@ -32,19 +80,20 @@ export type {
   RefreshStatus,
   SubscribeOutcome,
 } from './contract-feeds';
-export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo, TranslateEvents, TranslateInvoke } from './contract-translate';
-
+export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
 export type {
   Article,
   ArticleMeta,
   Block,
   DroppedFile,
+  EngineChoice,
   ImportItemResult,
   ImportSummary,
   Inline,
   LibraryCounts,
   ListPage,
   ListQuery,
+  ReadingMode,
   RecoveryReport,
   SearchHit,
   Settings,
@@ -52,104 +101,5 @@ export type {
   TagCount,
   Translation,
   TranslationSettings,
-  ReadingMode,
-  EngineChoice,
   UserError,
 } from '../main/core/types';
-
-/** What the main process tells the renderer about itself. */
-export interface AppInfo {
-  version: string;
-  dataDir: string;
-  systemLocale: string;
-  /** Where captured images are served from: `kabar-media://media/` in the app, a local path in the harness. */
-  mediaBase: string;
-  /** Set when opening the library had to recover from a damaged file. */
-  recovery: RecoveryReport | null;
-}
-
-/** Every invoke channel and its signature (arguments → result). */
-export interface Invoke extends FeedInvoke, TranslateInvoke {
-  'app:info': () => AppInfo;
-  'library:list': (query: ListQuery) => ListPage;
-  'library:counts': () => LibraryCounts;
-  'article:get': (id: string) => Article;
-  'article:delete': (id: string) => void;
-  'article:restore': (id: string) => void;
-  'article:setBookmarked': (id: string, on: boolean) => ArticleMeta;
-  'article:setRead': (id: string, read: boolean) => ArticleMeta;
-  'article:setProgress': (id: string, progress: number) => void;
-  'tags:add': (id: string, tags: string[]) => ArticleMeta;
-  'tags:remove': (id: string, tags: string[]) => ArticleMeta;
-  'tags:rename': (from: string, to: string) => void;
-  'tags:merge': (from: string[], to: string) => void;
-  'tags:list': () => TagCount[];
-  'search:query': (query: string, limit: number) => SearchHit[];
-  'import:urls': (urls: string[], tags: string[]) => ImportSummary;
-  'import:paths': (paths: string[], tags: string[]) => ImportSummary;
-  'import:files': (files: DroppedFile[], tags: string[]) => ImportSummary;
-  /** The user is about to import (Add dialog opened, files dragged in): main gets its import workers ready. */
-  'import:prepare': () => void;
-  'settings:get': () => Settings;
-  'settings:set': (patch: Partial<Settings>) => Settings;
-  'shell:openExternal': (url: string) => void;
-  /** Shows the system's open dialog; resolves to the chosen paths ([] when cancelled). */
-  'dialog:openFiles': (strings: DialogStrings) => string[];
-  /** Rebuilds the native menu with labels in the interface language. */
-  'menu:setStrings': (strings: MenuStrings) => void;
-}
-
-/** Labels of the native open dialog, in the interface language. */
-export interface DialogStrings {
-  title: string;
-  button: string;
-  filterName: string;
-}
-
-/** Every label the native menu shows, in the interface language. */
-export interface MenuStrings {
-  file: string;
-  importFiles: string;
-  importUrl: string;
-  importOpml: string;
-  exportOpml: string;
-  settings: string;
-  quit: string;
-  edit: string;
-  undo: string;
-  redo: string;
-  cut: string;
-  copy: string;
-  paste: string;
-  selectAll: string;
-  view: string;
-  search: string;
-  reload: string;
-  toggleDevTools: string;
-  resetZoom: string;
-  zoomIn: string;
-  zoomOut: string;
-  language: string;
-  help: string;
-  shortcuts: string;
-}
-
-/** Every event main sends to the renderer, and its payload. */
-export interface Events extends FeedEvents, TranslateEvents {
-  /** `progressOnly`: only reading progress moved, so lists and counts are unchanged. */
-  'library:changed': { ids: string[]; progressOnly?: boolean };
-  'import:progress': { done: number; total: number; source: string };
-  'menu:command': { command: MenuCommand };
-}
-
-/** Commands the native menu sends to the renderer. */
-export type MenuCommand = 'import-files' | 'import-url' | 'import-opml' | 'export-opml' | 'search' | 'settings' | 'shortcuts' | `locale:${string}`;
-
-/** The channels, as values, for code that must enumerate them. */
-export type InvokeChannel = keyof Invoke;
-/** An event name. */
-export type EventChannel = keyof Events;
-
-/** A handler's result wrapped for the wire: values or a translatable error, never a thrown Error. */
-export type Wire<T> = { ok: true; value: T } | { ok: false; error: UserError };
-

@@ -1,84 +1,36 @@
 /**
- * The bridge: named methods over the contract's channels, exposed as `window.kabar`.
- * Built as CommonJS for the sandbox, and imports nothing at runtime but 'electron'
- * (a sandboxed preload cannot load other modules).
+ * The bridge, exposed as `window.kabar`: one generic `invoke` and one `on`, each refusing any
+ * name the contract does not declare (Signal Desktop's one-door pattern), and the path of a
+ * dropped file. No per-channel code lives here: adding a channel never touches this file.
  *
- * Methods resolve to the `Wire` itself rather than throwing: an Error thrown across
+ * Built as CommonJS for the sandbox; its only runtime imports are 'electron' and the contract
+ * tables (bundled in). Calls resolve to the `Wire` rather than throwing: an Error thrown across
  * contextBridge arrives with its message only, so `code` and `params` would be lost.
  * renderer/src/api.ts unwraps the Wire and throws an error that keeps them.
  */
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
-import type {
-  DialogStrings,
-  DroppedFile,
-  EventChannel,
-  Events,
-  Invoke,
-  ListQuery,
-  MenuStrings,
-  Settings,
-  Wire,
-} from './contract';
-import { FEED_EVENTS, feedApi } from './api-feeds';
-import { TRANSLATE_EVENTS, translateApi } from './api-translate';
+import { CHANNELS, EVENTS, type Bridge, type Events } from './contract';
 
-function invoke<C extends keyof Invoke>(channel: C, ...args: Parameters<Invoke[C]>): Promise<Wire<ReturnType<Invoke[C]>>> {
-  return ipcRenderer.invoke(channel, ...args) as Promise<Wire<ReturnType<Invoke[C]>>>;
-}
+const bridge: Bridge = {
+  invoke(channel, ...args) {
+    // The renderer is typed against the contract, but a compromised page is not: refuse here too.
+    if (typeof channel !== 'string' || !Object.hasOwn(CHANNELS, channel)) {
+      return Promise.reject(new Error(`Unknown channel: ${String(channel)}`));
+    }
+    return ipcRenderer.invoke(channel, ...args);
+  },
 
-// Events as values let `on` refuse any other channel; `satisfies` keeps the set equal to the contract's.
-const EVENTS: Readonly<Record<EventChannel, true>> = {
-  ...FEED_EVENTS,
-  ...TRANSLATE_EVENTS,
-  'library:changed': true,
-  'import:progress': true,
-  'menu:command': true,
-} satisfies Record<EventChannel, true>;
-
-const api = {
-  appInfo: () => invoke('app:info'),
-  listArticles: (query: ListQuery) => invoke('library:list', query),
-  counts: () => invoke('library:counts'),
-  getArticle: (id: string) => invoke('article:get', id),
-  deleteArticle: (id: string) => invoke('article:delete', id),
-  restoreArticle: (id: string) => invoke('article:restore', id),
-  setBookmarked: (id: string, on: boolean) => invoke('article:setBookmarked', id, on),
-  setRead: (id: string, read: boolean) => invoke('article:setRead', id, read),
-  setProgress: (id: string, progress: number) => invoke('article:setProgress', id, progress),
-  addTags: (id: string, tags: string[]) => invoke('tags:add', id, tags),
-  removeTags: (id: string, tags: string[]) => invoke('tags:remove', id, tags),
-  renameTag: (from: string, to: string) => invoke('tags:rename', from, to),
-  mergeTags: (from: string[], to: string) => invoke('tags:merge', from, to),
-  listTags: () => invoke('tags:list'),
-  searchArticles: (query: string, limit: number) => invoke('search:query', query, limit),
-  importUrls: (urls: string[], tags: string[]) => invoke('import:urls', urls, tags),
-  importPaths: (paths: string[], tags: string[]) => invoke('import:paths', paths, tags),
-  importFiles: (files: DroppedFile[], tags: string[]) => invoke('import:files', files, tags),
-  prepareImport: () => invoke('import:prepare'),
-  getSettings: () => invoke('settings:get'),
-  setSettings: (patch: Partial<Settings>) => invoke('settings:set', patch),
-  openExternal: (url: string) => invoke('shell:openExternal', url),
-  chooseFiles: (strings: DialogStrings) => invoke('dialog:openFiles', strings),
-  setMenuStrings: (strings: MenuStrings) => invoke('menu:setStrings', strings),
-  ...feedApi(invoke),
-  ...translateApi(invoke),
-
-  /** The file-system path of a dropped File ('' when it has none, e.g. pasted data). */
-  pathForFile: (file: File): string => webUtils.getPathForFile(file),
-
-  /** Subscribes to one main → renderer event; returns the unsubscribe function. */
-  on<E extends EventChannel>(event: E, callback: (payload: Events[E]) => void): () => void {
-    if (!Object.hasOwn(EVENTS, event)) throw new Error(`Unknown event: ${String(event)}`);
+  on(event, listener) {
+    if (typeof event !== 'string' || !Object.hasOwn(EVENTS, event)) throw new Error(`Unknown event: ${String(event)}`);
     // The IPC event object never reaches the page: it carries `sender`, i.e. ipcRenderer.
-    const listener = (_event: IpcRendererEvent, payload: Events[E]): void => callback(payload);
-    ipcRenderer.on(event, listener);
+    const forward = (_event: IpcRendererEvent, payload: Events[typeof event]): void => listener(payload);
+    ipcRenderer.on(event, forward);
     return () => {
-      ipcRenderer.removeListener(event, listener);
+      ipcRenderer.removeListener(event, forward);
     };
   },
+
+  pathForFile: (file) => webUtils.getPathForFile(file),
 };
 
-/** What `window.kabar` offers the renderer. */
-export type Api = typeof api;
-
-contextBridge.exposeInMainWorld('kabar', api);
+contextBridge.exposeInMainWorld('kabar', bridge);

@@ -261,3 +261,24 @@ export interface RecoveryReport {
   /** What was damaged: library.json (default) or lines of the change journal (skipped, file kept). */
   cause?: 'library' | 'journal';
 }
+
+/** A feed an HTML page links to (`<link rel="alternate">`), offered when subscribing to a site. */
+export interface DiscoveredFeed {
+  url: string;
+  title?: string;
+  type: string;
+}
+
+/** Where one feed of a refresh stands. */
+export type FeedState = 'queued' | 'fetching' | 'ok' | 'not-modified' | 'error' | 'skipped' | 'cancelled';
+
+/** The refresh under way (or the last one): n of m feeds, new articles, each feed's state. */
+export interface RefreshStatus {
+  running: boolean;
+  done: number;
+  total: number;
+  /** New articles so far. */
+  added: number;
+  /** Each feed of the refresh and what is happening to it. */
+  states: Record<string, FeedState>;
+}

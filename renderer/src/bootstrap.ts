@@ -2,7 +2,7 @@
  * Start-up: app info and settings (local IPC, never the network), then the interface
  * language, the media base, and the first page of the list. Nothing here waits on a fetch.
  */
-import { setMediaBase } from './api';
+import { setMediaBase } from './media';
 import { applyLocale, initI18n } from './i18n';
 import { effectiveLocale } from './features/settings/useAppearance';
 import { startLibrary } from './stores/library';

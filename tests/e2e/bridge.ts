@@ -1,31 +1,33 @@
 /**
- * The harness's `window.kabar`: the same named methods as the BUILT preload, each calling
- * the real handlers through one exposed function. The method → channel map is read from
- * out/preload/index.cjs itself (loaded with a recording 'electron'), so the harness cannot
- * drift from the bridge the app ships.
+ * The harness's `window.kabar`: the same doors as the BUILT preload (invoke, on, pathForFile),
+ * calling the real handlers through one exposed function. Which channels and events the bridge
+ * lets through is read from out/preload/index.cjs itself (loaded with a recording 'electron'
+ * and probed with every contract name and a foreign one), so the harness cannot drift from
+ * the bridge the app ships.
  */
 import Module, { createRequire } from 'node:module';
+import { CHANNELS, EVENTS, type Bridge } from '../../preload/contract';
 
 type Loader = (request: string, parent: unknown, isMain: boolean) => unknown;
 type ModuleWithLoad = typeof Module & { _load: Loader };
 
-/** Method name → invoke channel, as the built preload defines them. */
-export function readBridgeMethods(preloadFile: string): Record<string, string> {
+/** The names the built bridge passes on to ipcRenderer. */
+export interface BridgeDoors {
+  channels: string[];
+  events: string[];
+}
+
+/** Loads the built preload with a recording 'electron' and returns the bridge it exposes, and what reached ipcRenderer. */
+function loadBuiltBridge(preloadFile: string): { bridge: Bridge; invoked: string[]; subscribed: string[] } {
   const require = createRequire(import.meta.url);
-  let exposed: Record<string, (...args: unknown[]) => unknown> | null = null;
-  let lastChannel = '';
+  let exposed: Bridge | null = null;
+  const invoked: string[] = [];
+  const subscribed: string[] = [];
   const recording = {
-    contextBridge: {
-      exposeInMainWorld: (_key: string, api: Record<string, (...args: unknown[]) => unknown>) => {
-        exposed = api;
-      },
-    },
+    contextBridge: { exposeInMainWorld: (_key: string, api: Bridge) => (exposed = api) },
     ipcRenderer: {
-      invoke: (channel: string) => {
-        lastChannel = channel;
-        return Promise.resolve({ ok: true, value: null });
-      },
-      on: () => undefined,
+      invoke: (channel: string) => (invoked.push(channel), Promise.resolve({ ok: true, value: null })),
+      on: (event: string) => void subscribed.push(event),
       removeListener: () => undefined,
     },
     webUtils: { getPathForFile: () => '' },
@@ -39,26 +41,36 @@ export function readBridgeMethods(preloadFile: string): Record<string, string> {
   } finally {
     mod._load = realLoad;
   }
-  const api = exposed as Record<string, (...args: unknown[]) => unknown> | null;
-  if (!api) throw new Error(`${preloadFile} exposed no bridge`);
-  const methods: Record<string, string> = {};
-  for (const [name, fn] of Object.entries(api)) {
-    if (name === 'on' || name === 'pathForFile') continue;
-    lastChannel = '';
-    void fn();
-    if (!lastChannel) throw new Error(`bridge method ${name} invoked no channel`);
-    methods[name] = lastChannel;
+  if (!exposed) throw new Error(`${preloadFile} exposed no bridge`);
+  return { bridge: exposed, invoked, subscribed };
+}
+
+/** Probes the built bridge: every contract channel and event must pass, a foreign name must not. */
+export function readBridgeDoors(preloadFile: string): BridgeDoors {
+  const { bridge, invoked, subscribed } = loadBuiltBridge(preloadFile);
+  const call = bridge.invoke as (channel: string) => Promise<unknown>;
+  const listen = bridge.on as (event: string, listener: () => void) => () => void;
+  for (const name of Object.keys(CHANNELS)) void call(name).catch(() => undefined);
+  for (const name of Object.keys(EVENTS)) listen(name, () => undefined);
+  void call('kabar:notAChannel').catch(() => undefined);
+  let foreignEvent = true;
+  try {
+    listen('kabar:notAnEvent', () => undefined);
+  } catch {
+    foreignEvent = false;
   }
-  return methods;
+  if (invoked.includes('kabar:notAChannel') || foreignEvent) throw new Error('the built bridge lets a foreign name through');
+  return { channels: invoked, events: subscribed };
 }
 
 /**
  * The page script that installs `window.kabar`. Uint8Arrays travel as base64 (the
  * exposed-function channel carries JSON), and events arrive through `__kabarEmit`.
  */
-export function bridgeInitScript(methods: Record<string, string>): string {
+export function bridgeInitScript(doors: BridgeDoors): string {
   return `(() => {
-  const methods = ${JSON.stringify(methods)};
+  const channels = new Set(${JSON.stringify(doors.channels)});
+  const events = new Set(${JSON.stringify(doors.events)});
   const listeners = new Map();
   const encode = (value) => {
     if (value instanceof Uint8Array) {
@@ -70,15 +82,18 @@ export function bridgeInitScript(methods: Record<string, string>): string {
     if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encode(v)]));
     return value;
   };
-  const api = {};
-  for (const [name, channel] of Object.entries(methods)) {
-    api[name] = (...args) => window.__kabarInvoke(channel, JSON.stringify(encode(args))).then((text) => JSON.parse(text));
-  }
-  api.pathForFile = () => '';
-  api.on = (event, callback) => {
-    if (!listeners.has(event)) listeners.set(event, new Set());
-    listeners.get(event).add(callback);
-    return () => listeners.get(event).delete(callback);
+  const api = {
+    invoke: (channel, ...args) => {
+      if (!channels.has(channel)) return Promise.reject(new Error('Unknown channel: ' + channel));
+      return window.__kabarInvoke(channel, JSON.stringify(encode(args))).then((text) => JSON.parse(text));
+    },
+    on: (event, callback) => {
+      if (!events.has(event)) throw new Error('Unknown event: ' + event);
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(callback);
+      return () => listeners.get(event).delete(callback);
+    },
+    pathForFile: () => '',
   };
   window.__kabarEmit = (event, payload) => {
     for (const callback of listeners.get(event) ?? []) callback(payload);

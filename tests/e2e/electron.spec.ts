@@ -33,18 +33,18 @@ test.describe('the real Electron app', () => {
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => typeof (window as unknown as { process?: unknown }).process)).toBe('undefined');
 
-    const summary = await page.evaluate((path) => window.kabar.importPaths([path], ['intel']), SEED);
+    const summary = await page.evaluate((path) => window.kabar.invoke('import:paths', [path], ['intel']), SEED);
     expect(summary).toMatchObject({ ok: true, value: { imported: 1 } });
     const id = (summary as { value: { results: { id: string }[] } }).value.results[0]!.id;
-    await page.evaluate((articleId) => window.kabar.setBookmarked(articleId, true), id);
+    await page.evaluate((articleId) => window.kabar.invoke('article:setBookmarked', articleId, true), id);
     await expect(page.getByTestId('article-row').first()).toContainText('Diplomasi Bayangan');
-    const hits = await page.evaluate(() => window.kabar.searchArticles('intelijen', 10));
+    const hits = await page.evaluate(() => window.kabar.invoke('search:query', 'intelijen', 10));
     expect(hits).toMatchObject({ ok: true, value: [{ id }] });
     await app.close();
 
     app = await launch();
     page = await app.firstWindow();
-    const listed = await page.evaluate(() => window.kabar.listArticles({ bookmarked: true }));
+    const listed = await page.evaluate(() => window.kabar.invoke('library:list', { bookmarked: true }));
     expect(listed).toMatchObject({ ok: true, value: { total: 1, items: [{ id, tags: ['intel'] }] } });
     await app.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -9,8 +9,8 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright';
 import { createHandlers, type FileDialogOptions, type HandlerContext, type HandlerSet } from '../../main/handlers';
 import { answer } from '../../main/wire';
-import type { DialogStrings, Events, FolderDialogStrings, Invoke, MenuStrings } from '../../preload/contract';
-import { bridgeInitScript, decodeArgs, readBridgeMethods } from './bridge';
+import type { Channel, DialogStrings, Events, FolderDialogStrings, MenuStrings } from '../../preload/contract';
+import { bridgeInitScript, decodeArgs, readBridgeDoors } from './bridge';
 import { CHROMIUM_ARGS, chromiumPath } from './browser';
 import { serveRenderer, type StaticServer } from './static-server';
 
@@ -121,10 +121,10 @@ export async function openApp(options: OpenAppOptions): Promise<OpenApp> {
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
   page = await context.newPage();
-  await page.exposeFunction('__kabarInvoke', async (channel: keyof Invoke, argsJson: string) =>
+  await page.exposeFunction('__kabarInvoke', async (channel: Channel, argsJson: string) =>
     JSON.stringify(await answer(channel, decodeArgs(argsJson), async () => set.handlers)),
   );
-  await page.addInitScript(bridgeInitScript(readBridgeMethods(join(OUT, 'preload', 'index.cjs'))));
+  await page.addInitScript(bridgeInitScript(readBridgeDoors(join(OUT, 'preload', 'index.cjs'))));
   await page.goto(`${server.origin}/index.html`);
   return {
     page,

@@ -2,7 +2,7 @@
  * Hostile content rendered: a library built from every hostile payload through every import
  * path (tests/fixtures/hostile) is read article by article in the built renderer. Nothing may
  * execute (the `window.__pwned` canary stays unset, no dialog opens), no request may leave for
- * a non-loopback host while reading, and links open only through window.kabar.openExternal.
+ * a non-loopback host while reading, and links open only through the shell:openExternal channel.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';

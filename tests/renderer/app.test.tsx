@@ -46,8 +46,8 @@ describe('app shell', () => {
 
   it('sends translated menu labels at start-up', async () => {
     await start(1);
-    await waitFor(() => expect(fake.callsTo('setMenuStrings').length).toBeGreaterThan(0));
-    const strings = fake.callsTo('setMenuStrings')[0]?.[0] as Record<string, string>;
+    await waitFor(() => expect(fake.callsTo('menu:setStrings').length).toBeGreaterThan(0));
+    const strings = fake.callsTo('menu:setStrings')[0]?.[0] as Record<string, string>;
     expect(strings.importFiles).toBe('Import Files…');
   });
 
@@ -63,7 +63,7 @@ describe('app shell', () => {
     fireEvent.change(select, { target: { value: 'ar' } });
     await waitFor(() => expect(document.documentElement.dir).toBe('rtl'));
     expect(document.documentElement.lang).toBe('ar');
-    expect(fake.callsTo('setSettings')).toContainEqual([{ locale: 'ar' }]);
+    expect(fake.callsTo('settings:set')).toContainEqual([{ locale: 'ar' }]);
     act(() => fake.emit('menu:command', { command: 'locale:en' }));
     await waitFor(() => expect(document.documentElement.dir).toBe('ltr'));
   });
@@ -82,26 +82,18 @@ describe('app shell', () => {
 
   it('imports URLs with tags and lists a translated result per source', async () => {
     await start(1, (f) => {
-      const api = f.api();
-      f.api = () => ({
-        ...api,
-        importUrls: async (urls, tags) => {
-          f.calls.push({ method: 'importUrls', args: [urls, tags] });
-          f.emit('import:progress', { done: 1, total: 2, source: urls[0] as string });
-          return {
-            ok: true,
-            value: {
-              imported: 1,
-              duplicates: 0,
-              failed: 1,
-              results: [
-                { source: urls[0] as string, ok: true, id: 'a00000', title: 'Saved story', created: true },
-                { source: urls[1] as string, ok: false, error: { code: 'HTTP_ERROR', message: 'x', params: { status: 404 } } },
-              ],
-            },
-          };
-        },
-      });
+      f.handlers['import:urls'] = async (urls) => {
+        f.emit('import:progress', { done: 1, total: 2, source: urls[0] as string });
+        return {
+          imported: 1,
+          duplicates: 0,
+          failed: 1,
+          results: [
+            { source: urls[0] as string, ok: true, id: 'a00000', title: 'Saved story', created: true },
+            { source: urls[1] as string, ok: false, error: { code: 'HTTP_ERROR', message: 'x', params: { status: 404 } } },
+          ],
+        };
+      };
     });
     fireEvent.click(screen.getByRole('button', { name: 'Add' }));
     const dialog = await screen.findByTestId('import-dialog');
@@ -109,7 +101,7 @@ describe('app shell', () => {
     fireEvent.change(within(dialog).getByLabelText('Tags for these articles (optional)'), { target: { value: 'world, asia' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Save articles' }));
     const results = await screen.findByTestId('import-results');
-    expect(fake.callsTo('importUrls')).toEqual([[['https://a.example/1', 'https://b.example/2'], ['world', 'asia']]]);
+    expect(fake.callsTo('import:urls')).toEqual([[['https://a.example/1', 'https://b.example/2'], ['world', 'asia']]]);
     expect(within(results).getByText('Saved story')).toBeTruthy();
     expect(within(results).getByText(/error 404/)).toBeTruthy();
     expect(screen.getByTestId('import-progress')).toBeTruthy();

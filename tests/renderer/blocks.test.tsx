@@ -2,7 +2,7 @@
 /** Article blocks become React elements: links go to the system browser, markup stays text, RTL is honoured. */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { setMediaBase } from '../../renderer/src/api';
+import { setMediaBase } from '../../renderer/src/media';
 import { Blocks } from '../../renderer/src/features/reader/Blocks';
 import { Reader } from '../../renderer/src/features/reader/Reader';
 import { openArticle } from '../../renderer/src/stores/actions';
@@ -68,7 +68,7 @@ describe('block rendering', () => {
       link.dispatchEvent(click);
     });
     expect(click.defaultPrevented).toBe(true);
-    expect(fake.callsTo('openExternal')).toEqual([['https://example.org/report']]);
+    expect(fake.callsTo('shell:openExternal')).toEqual([['https://example.org/report']]);
   });
 
   it('does not make javascript: URLs into links', () => {
@@ -101,7 +101,7 @@ describe('reader', () => {
     expect(screen.getByTestId('reader-title').textContent).toBe('عنوان الخبر');
     expect(screen.getByTestId('reader-body').textContent).toBe('نص المقال');
     expect(screen.getByText('4 min read')).toBeTruthy();
-    expect(fake.callsTo('setRead')).toEqual([['ar1', true]]);
+    expect(fake.callsTo('article:setRead')).toEqual([['ar1', true]]);
   });
 
   it('toggles the bookmark from the toolbar', async () => {
@@ -110,6 +110,6 @@ describe('reader', () => {
     await act(() => openArticle('a00002'));
     fireEvent.click(await screen.findByRole('button', { name: /Bookmark/ }));
     await waitFor(() => expect(screen.getByRole('button', { name: /Bookmarked/ }).getAttribute('aria-pressed')).toBe('true'));
-    expect(fake.callsTo('setBookmarked')).toEqual([['a00002', true]]);
+    expect(fake.callsTo('article:setBookmarked')).toEqual([['a00002', true]]);
   });
 });

@@ -98,10 +98,10 @@ describe('feeds section', () => {
   it('filters the list by feed and by folder, and All articles clears it', async () => {
     fireEvent.click(screen.getByRole('button', { name: /^Harbour Times/ }));
     await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(2));
-    expect((fake.callsTo('listArticles').at(-1)?.[0] as ListQuery).feedIds).toEqual(['f1']);
+    expect((fake.callsTo('library:list').at(-1)?.[0] as ListQuery).feedIds).toEqual(['f1']);
     fireEvent.click(screen.getByRole('button', { name: /^News/ }));
     await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(3));
-    expect(((fake.callsTo('listArticles').at(-1)?.[0] as ListQuery).feedIds ?? []).sort()).toEqual(['f1', 'f2']);
+    expect(((fake.callsTo('library:list').at(-1)?.[0] as ListQuery).feedIds ?? []).sort()).toEqual(['f1', 'f2']);
     fireEvent.click(screen.getByRole('button', { name: /^All articles/ }));
     await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(4));
   });
@@ -114,13 +114,13 @@ describe('feeds section', () => {
 
   it('shows n of m with per-feed state while a refresh runs, cancels, and announces the end', async () => {
     fireEvent.click(screen.getByRole('button', { name: 'Refresh all feeds' }));
-    expect(fake.callsTo('refreshFeeds')).toEqual([[null]]);
+    expect(fake.callsTo('feeds:refresh')).toEqual([[null]]);
     act(() => fake.emit('feeds:progress', { running: true, done: 1, total: 3, added: 4, states: { f1: 'ok', f2: 'fetching', f3: 'queued' } }));
     const progress = await screen.findByTestId('feeds-progress');
     expect(progress.textContent).toContain('1 of 3');
     expect(screen.getAllByTestId('feed-state').map((s) => s.textContent)).toEqual(['updating…', 'waiting']);
     fireEvent.click(within(progress).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(fake.callsTo('cancelFeedRefresh')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsTo('feeds:cancelRefresh')).toHaveLength(1));
     act(() => fake.emit('feeds:progress', { running: false, done: 3, total: 3, added: 4, states: { f1: 'ok', f2: 'cancelled', f3: 'cancelled' } }));
     await waitFor(() => expect(screen.queryByTestId('feeds-progress')).toBeNull());
     expect(screen.getByTestId('feeds-status').textContent).toBe('Refresh finished. 4 new articles.');
@@ -128,10 +128,10 @@ describe('feeds section', () => {
   });
 
   it('re-reads the feed list a few times, not once per event, during a flood of changes', async () => {
-    const before = fake.callsTo('listFeeds').length;
+    const before = fake.callsTo('feeds:list').length;
     for (let i = 0; i < 200; i++) act(() => fake.emit('library:changed', { ids: [`a${i}`] }));
     await new Promise((r) => setTimeout(r, 800));
-    const reads = fake.callsTo('listFeeds').length - before;
+    const reads = fake.callsTo('feeds:list').length - before;
     expect(reads).toBeGreaterThanOrEqual(1);
     expect(reads).toBeLessThanOrEqual(2);
   });

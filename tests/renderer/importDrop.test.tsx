@@ -20,8 +20,7 @@ beforeEach(async () => {
 afterEach(cleanup);
 
 function install(paths: Record<string, string>): void {
-  const api = fake.api();
-  window.kabar = { ...api, pathForFile: (file: File) => paths[file.name] ?? '' };
+  window.kabar = { ...fake.bridge(), pathForFile: (file: File) => paths[file.name] ?? '' };
 }
 
 describe('dropped files', () => {
@@ -33,8 +32,8 @@ describe('dropped files', () => {
       new File([new Uint8Array([1, 2, 3])], 'photo.jpg', { type: 'image/jpeg' }),
     ];
     await importDropped(files, ['inbox']);
-    expect(fake.callsTo('importPaths')).toEqual([[['/home/me/a.html'], ['inbox']]]);
-    const [sent, tags] = fake.callsTo('importFiles')[0] as [DroppedFile[], string[]];
+    expect(fake.callsTo('import:paths')).toEqual([[['/home/me/a.html'], ['inbox']]]);
+    const [sent, tags] = fake.callsTo('import:files')[0] as [DroppedFile[], string[]];
     expect(tags).toEqual(['inbox']);
     expect(sent.map((f) => f.name)).toEqual(['b.TXT']);
     expect(sent[0]?.data).toBeInstanceOf(Uint8Array);
@@ -58,7 +57,7 @@ describe('dropped files', () => {
     expect(screen.getByText('over')).toBeTruthy();
     fireEvent.drop(window, { dataTransfer });
     expect(screen.getByText('idle')).toBeTruthy();
-    await waitFor(() => expect(fake.callsTo('importFiles')).toHaveLength(1));
+    await waitFor(() => expect(fake.callsTo('import:files')).toHaveLength(1));
   });
 });
 

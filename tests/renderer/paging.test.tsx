@@ -17,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(cleanup);
 
-const listed = (): ListQuery[] => fake.callsTo('listArticles').map((args) => args[0] as ListQuery);
+const listed = (): ListQuery[] => fake.callsTo('library:list').map((args) => args[0] as ListQuery);
 
 describe('library paging', () => {
   it('fetches the first page only, and learns the total from it', async () => {
@@ -40,18 +40,14 @@ describe('library paging', () => {
 
   it('drops a page that answers after the filter changed', async () => {
     const slow = deferred<void>();
-    const api = fake.api();
-    const list = api.listArticles;
+    const list = fake.handlers['library:list'];
     let first = true;
-    window.kabar = {
-      ...api,
-      listArticles: async (q) => {
-        if (first) {
-          first = false;
-          await slow.promise;
-        }
-        return list(q);
-      },
+    fake.handlers['library:list'] = async (q) => {
+      if (first) {
+        first = false;
+        await slow.promise;
+      }
+      return list!(q);
     };
     startLibrary('savedAt');
     useLibrary.getState().setView('bookmarked');
@@ -102,7 +98,7 @@ describe('library paging', () => {
 
 describe('list errors', () => {
   it('says why the list could not load and retries', async () => {
-    fake.failNext.set('listArticles', { code: 'IO', message: 'disk' });
+    fake.failNext.set('library:list', { code: 'IO', message: 'disk' });
     startLibrary('savedAt');
     render(<ArticleList />);
     const alert = await screen.findByRole('alert');

@@ -39,7 +39,7 @@ describe('reading progress', () => {
     await act(() => openArticle('a00001'));
     await screen.findByTestId('reader');
     expect(scrollTop).toBe(1000);
-    expect(fake.callsTo('setRead')).toEqual([]);
+    expect(fake.callsTo('article:setRead')).toEqual([]);
   });
 
   it('saves while scrolling, throttled, and flushes when another article opens', async () => {
@@ -53,9 +53,9 @@ describe('reading progress', () => {
     fireEvent.scroll(scroller);
     scrollTop = 1200;
     fireEvent.scroll(scroller);
-    expect(fake.callsTo('setProgress')).toEqual([['a00002', 0.2]]);
+    expect(fake.callsTo('article:setProgress')).toEqual([['a00002', 0.2]]);
     act(() => vi.advanceTimersByTime(SAVE_EVERY_MS));
-    expect(fake.callsTo('setProgress')).toEqual([
+    expect(fake.callsTo('article:setProgress')).toEqual([
       ['a00002', 0.2],
       ['a00002', 0.6],
     ]);
@@ -63,6 +63,6 @@ describe('reading progress', () => {
     fireEvent.scroll(scroller);
     vi.useRealTimers();
     await act(() => openArticle('a00001'));
-    expect(fake.callsTo('setProgress').at(-1)).toEqual(['a00002', 0.8]);
+    expect(fake.callsTo('article:setProgress').at(-1)).toEqual(['a00002', 0.8]);
   });
 });

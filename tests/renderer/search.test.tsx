@@ -56,7 +56,7 @@ describe('search', () => {
     const box = screen.getByRole('searchbox', { name: 'Search articles' });
     fireEvent.change(box, { target: { value: 'por' } });
     fireEvent.change(box, { target: { value: 'port' } });
-    expect(fake.callsTo('searchArticles').map((a) => a[0])).toEqual(['por', 'port']);
+    expect(fake.callsTo('search:query').map((a) => a[0])).toEqual(['por', 'port']);
     const results = await screen.findByTestId('search-results');
     await waitFor(() => expect(results.querySelector('mark')?.textContent).toBe('port'));
     const option = screen.getAllByRole('option')[0];

@@ -77,10 +77,10 @@ describe('shortcut dispatch', () => {
     press(document.body, 'o');
     await waitFor(() => expect(useReader.getState().article?.id).toBe('a00001'));
     press(document.body, 'b');
-    await waitFor(() => expect(fake.callsTo('setBookmarked')).toEqual([['a00001', true]]));
+    await waitFor(() => expect(fake.callsTo('article:setBookmarked')).toEqual([['a00001', true]]));
     press(document.body, 'm');
     // Opening marked it read; m makes it unread again.
-    await waitFor(() => expect(fake.callsTo('setRead').at(-1)).toEqual(['a00001', false]));
+    await waitFor(() => expect(fake.callsTo('article:setRead').at(-1)).toEqual(['a00001', false]));
   });
 
   it('does nothing while typing in a field', () => {

@@ -35,7 +35,7 @@ describe('tag filters', () => {
     await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(2));
     fireEvent.click(within(sidebar).getByRole('button', { name: /^politics/ }));
     await waitFor(() => expect(screen.getAllByTestId('article-row')).toHaveLength(1));
-    const last = fake.callsTo('listArticles').at(-1)?.[0] as ListQuery;
+    const last = fake.callsTo('library:list').at(-1)?.[0] as ListQuery;
     expect(last.tags).toEqual(['asia', 'politics']);
     expect(screen.getAllByTestId('filter-chip').map((c) => c.textContent)).toEqual(['Tag: asia×', 'Tag: politics×']);
     expect(within(sidebar).getByRole('button', { name: /^asia/ }).getAttribute('aria-pressed')).toBe('true');
@@ -56,11 +56,11 @@ describe('tag menu', () => {
     fireEvent.change(field, { target: { value: 'Asia Pacific' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Rename' }));
     await waitFor(() => expect(screen.queryByTestId('tag-manage-dialog')).toBeNull());
-    expect(fake.callsTo('renameTag')).toEqual([['asia', 'Asia Pacific']]);
+    expect(fake.callsTo('tags:rename')).toEqual([['asia', 'Asia Pacific']]);
   });
 
   it('merges a tag into another, and shows a translated error when that fails', async () => {
-    fake.failNext.set('mergeTags', { code: 'INVALID_ARGUMENT', message: 'no' });
+    fake.failNext.set('tags:merge', { code: 'INVALID_ARGUMENT', message: 'no' });
     fireEvent.click(screen.getByRole('button', { name: 'Rename or merge tag asia' }));
     const dialog = await screen.findByTestId('tag-manage-dialog');
     fireEvent.change(within(dialog).getByLabelText('Merge into another tag'), { target: { value: 'politics' } });
@@ -68,7 +68,7 @@ describe('tag menu', () => {
     expect(await within(dialog).findByRole('alert')).toBeTruthy();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Merge' }));
     await waitFor(() => expect(screen.queryByTestId('tag-manage-dialog')).toBeNull());
-    expect(fake.callsTo('mergeTags')).toEqual([
+    expect(fake.callsTo('tags:merge')).toEqual([
       [['asia'], 'politics'],
       [['asia'], 'politics'],
     ]);

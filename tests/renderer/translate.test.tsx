@@ -133,10 +133,10 @@ describe('translating from the reader', () => {
     // The original stays readable meanwhile.
     expect(screen.getByTestId('reader-body').textContent).toContain('Paragraf pertama.');
     fireEvent.click(screen.getByTestId('translate-cancel'));
-    expect(fake.callsTo('cancelTranslation')).toEqual([['a00001']]);
+    expect(fake.callsTo('translate:cancel')).toEqual([['a00001']]);
     await act(async () => answer.resolve(malay()));
     await waitFor(() => expect(screen.getByTestId('mode-translated').getAttribute('aria-pressed')).toBe('true'));
-    expect(fake.callsTo('translateArticle')).toEqual([['a00001', 'ms', null]]);
+    expect(fake.callsTo('translate:article')).toEqual([['a00001', 'ms', null]]);
     expect(screen.getByTestId('translate-button').textContent).toBe('Re-translate');
 
     cleanup();
@@ -151,20 +151,20 @@ describe('translating from the reader', () => {
   it('translates on open for "always" languages; with no engine, the message names the pack to add', async () => {
     useSettings.setState({ settings: { ...DEFAULT_SETTINGS, translateTo: 'ms', alwaysTranslateFrom: ['id'] } });
     await openSeed();
-    await waitFor(() => expect(fake.callsTo('translateArticle')).toEqual([['a00001', 'ms', null]]));
+    await waitFor(() => expect(fake.callsTo('translate:article')).toEqual([['a00001', 'ms', null]]));
     expect((await screen.findByTestId('translate-error')).textContent).toBe(
       'No translation engine on this computer translates Indonesian into Malay. Add the language pack “id-ms” in Settings → Translation (from a folder or by download), or install the Apertium pair for these languages.',
     );
     // Tried once per article and language, not again on every render.
     fireEvent.click(screen.getByTestId('source-lang'));
-    expect(fake.callsTo('translateArticle')).toHaveLength(1);
+    expect(fake.callsTo('translate:article')).toHaveLength(1);
   });
 
   it('corrects the source language and remembers it through main', async () => {
     await openSeed();
     fireEvent.change(screen.getByTestId('source-lang'), { target: { value: 'ms' } });
     await waitFor(() => expect((screen.getByTestId('source-lang') as HTMLSelectElement).value).toBe('ms'));
-    expect(fake.callsTo('setSourceLang')).toEqual([['a00001', 'ms']]);
+    expect(fake.callsTo('translate:setSourceLang')).toEqual([['a00001', 'ms']]);
   });
 });
 

@@ -33,7 +33,7 @@ describe('translation settings', () => {
     expect([...idMs.options].map((o) => o.value)).toEqual(['auto', 'apertium']);
     expect(table.querySelectorAll('tbody tr')).toHaveLength(2);
     fireEvent.change(enEs, { target: { value: 'apertium' } });
-    await waitFor(() => expect(fake.callsTo('setSettings')).toEqual([[{ translationEngines: { 'en-es': 'apertium' } }]]));
+    await waitFor(() => expect(fake.callsTo('settings:set')).toEqual([[{ translationEngines: { 'en-es': 'apertium' } }]]));
     expect(screen.getByTestId('pack').textContent).toContain('en-es');
     expect(screen.getByTestId('pack').textContent).toContain('a'.repeat(64));
   });
@@ -51,6 +51,6 @@ describe('translation settings', () => {
     fireEvent.change(screen.getByLabelText('Pack to download (e.g. en-es)'), { target: { value: 'en-de' } });
     await waitFor(() => expect((screen.getByTestId('pack-download') as HTMLButtonElement).disabled).toBe(false));
     fireEvent.click(screen.getByTestId('pack-download'));
-    await waitFor(() => expect(fake.callsTo('installPackFromUrl')).toEqual([['https://packs.example/registry.json', 'en-de']]));
+    await waitFor(() => expect(fake.callsTo('packs:installUrl')).toEqual([['https://packs.example/registry.json', 'en-de']]));
   });
 });

@@ -5,11 +5,9 @@ import { FeedError } from './errors';
 import { absoluteUrl, looksLikeHtmlPage } from './parse';
 
 /** A feed a page advertises. */
-export interface DiscoveredFeed {
-  url: string;
-  title?: string;
-  type: string;
-}
+import type { DiscoveredFeed } from '../types';
+
+export type { DiscoveredFeed };
 
 const FEED_TYPES = /^(application\/(rss|atom|rdf|feed)\+(xml|json)|application\/(rss|atom)|application\/json|text\/xml|application\/xml|application\/x\.atom\+xml)$/i;
 

@@ -5,7 +5,7 @@
  */
 import { captureImages } from '../articles';
 import type { Library } from '../store';
-import type { ExtractedArticle } from '../types';
+import type { ExtractedArticle, FeedState } from '../types';
 import { feedErrorInfo, type FeedErrorInfo } from './errors';
 import { fetchFeed, RetryLater, type FeedResponse } from './fetch';
 import { buildArticle, itemArticleId, itemKey } from './items';
@@ -24,7 +24,7 @@ function markFetched(f: FeedRecord, at: string, permanentUrl: string | undefined
 }
 
 /** What happened to one feed in a refresh. */
-export type FeedState = 'queued' | 'fetching' | 'ok' | 'not-modified' | 'error' | 'skipped' | 'cancelled';
+export type { FeedState };
 
 /** One progress report: `done` of `total` feeds finished; the feed whose state changed. */
 export interface RefreshProgress {

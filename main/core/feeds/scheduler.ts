@@ -4,18 +4,11 @@
  * the host (main/handlers-feeds.ts) passes the library, fetch and where progress goes.
  */
 import type { Library } from '../store';
+import type { RefreshStatus } from '../types';
 import { refreshFeeds, type FeedRefreshResult, type FeedState, type RefreshOptions } from './refresh';
 
 /** Where a refresh stands: how many feeds are done, and each feed's state. */
-export interface RefreshStatus {
-  running: boolean;
-  done: number;
-  total: number;
-  /** New articles so far. */
-  added: number;
-  /** Each feed of the refresh and what is happening to it. */
-  states: Record<string, FeedState>;
-}
+export type { RefreshStatus };
 
 /** How the scheduler runs refreshes. */
 export interface SchedulerOptions {

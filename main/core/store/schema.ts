@@ -1,8 +1,8 @@
 /** The shape of library.json, its defaults, and the migrations that bring old files up to date. */
 import type { ArticleMeta, Settings } from '../types';
-import { DEFAULT_SETTINGS } from './defaults';
+import { DEFAULT_SETTINGS } from '../defaults';
 
-export { DEFAULT_FEED_SETTINGS, DEFAULT_SETTINGS, DEFAULT_TRANSLATION_SETTINGS } from './defaults';
+export { DEFAULT_FEED_SETTINGS, DEFAULT_SETTINGS, DEFAULT_TRANSLATION_SETTINGS } from '../defaults';
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = 2;

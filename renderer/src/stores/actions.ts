@@ -27,32 +27,32 @@ export async function openArticle(id: string): Promise<void> {
   useLibrary.getState().selectId(id);
   await useReader.getState().open(id);
   const article = useReader.getState().article;
-  if (article && article.id === id && !article.readAt && !article.deletedAt) await attempt(() => api.setRead(id, true));
+  if (article && article.id === id && !article.readAt && !article.deletedAt) await attempt(() => api.article.setRead(id, true));
 }
 
 /** Bookmarks or unbookmarks an article. */
 export function setBookmarked(id: string, on: boolean): Promise<void> {
-  return attempt(() => api.setBookmarked(id, on));
+  return attempt(() => api.article.setBookmarked(id, on));
 }
 
 /** Marks an article read or unread. */
 export function setRead(id: string, read: boolean): Promise<void> {
-  return attempt(() => api.setRead(id, read));
+  return attempt(() => api.article.setRead(id, read));
 }
 
 /** Adds tags to an article. */
 export function addTags(id: string, tags: string[]): Promise<void> {
-  return attempt(() => api.addTags(id, tags));
+  return attempt(() => api.tags.add(id, tags));
 }
 
 /** Removes tags from an article. */
 export function removeTags(id: string, tags: string[]): Promise<void> {
-  return attempt(() => api.removeTags(id, tags));
+  return attempt(() => api.tags.remove(id, tags));
 }
 
 /** Moves an article to the trash or restores it. */
 export async function setTrashed(id: string, trashed: boolean): Promise<void> {
-  await attempt(() => (trashed ? api.deleteArticle(id) : api.restoreArticle(id)));
+  await attempt(() => (trashed ? api.article.delete(id) : api.article.restore(id)));
   if (useReader.getState().openId === id) useReader.getState().close();
 }
 
@@ -65,4 +65,18 @@ export function knownMeta(id: string): ArticleMeta | undefined {
     if (found) return found;
   }
   return undefined;
+}
+
+/** Saves how far the article has been read (0..1); best effort: a lost save only costs the position. */
+export function saveReadingProgress(id: string, progress: number): void {
+  api.article.setProgress(id, progress).catch(() => undefined);
+}
+
+/** Deletes every article in the trash for good; the list follows from `library:changed`. A failure goes to the notice. */
+export async function emptyTrash(): Promise<void> {
+  try {
+    await api.trash.empty();
+  } catch (error) {
+    useUi.getState().setNotice(error);
+  }
 }

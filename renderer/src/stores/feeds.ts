@@ -74,7 +74,7 @@ function syncFilter(list: FeedList): void {
 export const useFeeds = create<FeedsState>()((set, get) => {
   const load = async (): Promise<void> => {
     try {
-      const list = keepUnchanged(get().list, await api.listFeeds());
+      const list = keepUnchanged(get().list, await api.feeds.list());
       // Progress events are newer than the snapshot once a refresh is under way.
       set((s) => ({ list, error: null, progress: s.progress.running || s.progress.total > 0 ? s.progress : list.refresh }));
       syncFilter(list);
@@ -98,7 +98,7 @@ export const useFeeds = create<FeedsState>()((set, get) => {
       userAsked = true;
       set({ notice: null });
       try {
-        const status = await api.refreshFeeds(ids);
+        const status = await api.feeds.refresh(ids);
         // The answer may come after the first progress event; never step back.
         set((s) => (s.progress.running ? {} : { progress: status }));
       } catch (error) {
@@ -106,7 +106,7 @@ export const useFeeds = create<FeedsState>()((set, get) => {
       }
     },
     cancel: async () => {
-      await api.cancelFeedRefresh().catch((error: unknown) => set({ error }));
+      await api.feeds.cancelRefresh().catch((error: unknown) => set({ error }));
     },
     toggleFolder: (key) =>
       set((s) => {

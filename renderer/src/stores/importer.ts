@@ -27,11 +27,11 @@ interface ImportState {
 function send(request: ImportRequest, tags: string[]): Promise<ImportSummary> {
   switch (request.kind) {
     case 'urls':
-      return api.importUrls(request.urls, tags);
+      return api.import.urls(request.urls, tags);
     case 'paths':
-      return api.importPaths(request.paths, tags);
+      return api.import.paths(request.paths, tags);
     case 'files':
-      return api.importFiles(request.files, tags);
+      return api.import.files(request.files, tags);
   }
 }
 

@@ -100,7 +100,7 @@ function sameMeta(previous: ArticleMeta | undefined, next: ArticleMeta): Article
 /** The library list store. */
 export const useLibrary = create<LibraryState>()((set, get) => {
   const fetchPage = (page: number, gen: number) =>
-    api.listArticles({ ...queryFor(get().filter, get().sort), offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((res) => {
+    api.library.list({ ...queryFor(get().filter, get().sort), offset: page * PAGE_SIZE, limit: PAGE_SIZE }).then((res) => {
       if (gen !== generation) return null;
       return res;
     });
@@ -168,7 +168,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
       inFlight.clear();
       const wanted = pagesOf(...lastRange);
       try {
-        const [results, counts] = await Promise.all([Promise.all(wanted.map((p) => fetchPage(p, gen))), api.counts()]);
+        const [results, counts] = await Promise.all([Promise.all(wanted.map((p) => fetchPage(p, gen))), api.library.counts()]);
         if (gen !== generation || results.some((r) => r === null)) return;
         const pages: Record<number, ArticleMeta[]> = {};
         const before = new Map(Object.values(get().pages).flat().map((m) => [m.id, m]));
@@ -188,7 +188,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
       }
     },
     loadCounts: async () => {
-      set({ counts: await api.counts() });
+      set({ counts: await api.library.counts() });
     },
     select: (index) => set((s) => ({ selectedIndex: index, selectedId: rowAt(s.pages, index)?.id ?? null })),
     selectId: (id) =>

@@ -26,7 +26,7 @@ export const useReader = create<ReaderState>()((set) => ({
     const gen = ++generation;
     set({ openId: id, status: 'loading', error: null });
     try {
-      const article = await api.getArticle(id);
+      const article = await api.article.get(id);
       if (gen !== generation) return;
       set({ article, status: 'ready' });
     } catch (error) {

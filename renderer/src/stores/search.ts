@@ -37,7 +37,7 @@ export const useSearch = create<SearchState>()((set) => ({
       set({ hits: [], answered: '', active: 0, error: null });
       return;
     }
-    api.searchArticles(query, SEARCH_LIMIT).then(
+    api.search.query(query, SEARCH_LIMIT).then(
       (hits) => {
         if (seq === sequence) set({ hits, answered: query, active: 0, error: null });
       },

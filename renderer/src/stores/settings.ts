@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import { api } from '../api';
 import type { AppInfo, Settings } from '../../../preload/contract';
-import { DEFAULT_SETTINGS } from '../../../main/core/store/defaults';
+import { DEFAULT_SETTINGS } from '../../../preload/shared';
 
 /** Defaults until the stored settings arrive: the core's own. */
 export { DEFAULT_SETTINGS };
@@ -28,7 +28,7 @@ export const useSettings = create<SettingsState>()((set) => ({
   update: async (patch) => {
     set((s) => ({ settings: { ...s.settings, ...patch }, error: null }));
     try {
-      await api.setSettings(patch);
+      await api.settings.set(patch);
     } catch (error) {
       set({ error });
     }
@@ -37,7 +37,7 @@ export const useSettings = create<SettingsState>()((set) => ({
 
 /** Loads app info and stored settings (both local, so start-up never waits on the network). */
 export async function loadSettings(): Promise<{ appInfo: AppInfo; settings: Settings }> {
-  const [appInfo, settings] = await Promise.all([api.appInfo(), api.getSettings()]);
+  const [appInfo, settings] = await Promise.all([api.app.info(), api.settings.get()]);
   useSettings.setState({ appInfo, settings: { ...DEFAULT_SETTINGS, ...settings } });
   return { appInfo, settings };
 }

@@ -11,7 +11,7 @@ export function useKnownTags(): string[] {
 
 /** Renames a tag everywhere and keeps an active filter on it pointing at the new name. */
 export async function renameTag(from: string, to: string): Promise<void> {
-  await api.renameTag(from, to);
+  await api.tags.rename(from, to);
   const { filter, removeTag, toggleTag } = useLibrary.getState();
   if (filter.tags.some((t) => t.toLocaleLowerCase() === from.toLocaleLowerCase())) {
     removeTag(from);
@@ -21,7 +21,7 @@ export async function renameTag(from: string, to: string): Promise<void> {
 
 /** Merges tags into one (every article with any of `from` gets `to`). */
 export async function mergeTags(from: string[], to: string): Promise<void> {
-  await api.mergeTags(from, to);
+  await api.tags.merge(from, to);
   const { filter, removeTag } = useLibrary.getState();
   for (const tag of from) if (filter.tags.some((t) => t.toLocaleLowerCase() === tag.toLocaleLowerCase())) removeTag(tag);
 }

@@ -4,10 +4,11 @@
  * translations with their progress and errors.
  */
 import { create } from 'zustand';
-import { api } from '../api';
+import { api, onEvent } from '../api';
 import { errorInfo } from '../i18n/errors';
 import type { Article, ReadingMode, Translation } from '../../../preload/contract';
 import { useReader } from './reader';
+import { useUi } from './ui';
 
 /** The order the mode switch and its shortcut go through. */
 export const MODES: ReadingMode[] = ['original', 'translated', 'bilingual'];
@@ -58,12 +59,12 @@ export const useTranslate = create<TranslateState>()((set, get) => ({
   translate: async (id, to) => {
     if (get().jobs[id]) return;
     set((s) => ({ jobs: { ...s.jobs, [id]: { to, done: 0, total: 0, failed: 0 } }, errors: without(s.errors, id) }));
-    const off = api.on('translate:progress', (p) => {
+    const off = onEvent('translate:progress', (p) => {
       if (p.id !== id) return;
       set((s) => (s.jobs[id] ? { jobs: { ...s.jobs, [id]: { to, done: p.done, total: p.total, failed: p.failed } } } : {}));
     });
     try {
-      const translation = await api.translateArticle(id, to, null);
+      const translation = await api.translate.article(id, to, null);
       storeInReader(id, translation);
       // A fresh translation is what the reader asked to see.
       if ((get().mode ?? 'original') === 'original') set({ mode: 'translated' });
@@ -76,7 +77,7 @@ export const useTranslate = create<TranslateState>()((set, get) => ({
   },
   cancel: async (id) => {
     try {
-      await api.cancelTranslation(id);
+      await api.translate.cancel(id);
     } catch (error) {
       set((s) => ({ errors: { ...s.errors, [id]: error } }));
     }
@@ -104,4 +105,13 @@ export function targetFor(article: Pick<Article, 'id' | 'translations'>, picked:
 /** The next mode after `mode` (the keyboard shortcut cycles). */
 export function nextMode(mode: ReadingMode): ReadingMode {
   return MODES[(MODES.indexOf(mode) + 1) % MODES.length] as ReadingMode;
+}
+
+/** The user's correction of an article's language: remembered by main, shown by the reader; a failure goes to the notice. */
+export async function correctSourceLang(id: string, lang: string): Promise<void> {
+  try {
+    useReader.getState().patch(await api.translate.setSourceLang(id, lang));
+  } catch (error) {
+    useUi.getState().setNotice(error);
+  }
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { createHandlers, type HandlerSet } from '../../../main/handlers';
-import { parseArgs } from '../../../main/schemas';
+import { parseArgs } from '../../../main/wire';
 import type { Events, RefreshStatus } from '../../../preload/contract';
 import { tempDir } from '../helpers';
 import { rss, serve, startServer, type TestServer } from './server';

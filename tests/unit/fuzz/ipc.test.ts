@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { ZodError } from 'zod';
 import { describe, expect, it } from 'vitest';
 import type { Handlers } from '../../../main/handlers';
-import { CHANNELS, parseArgs } from '../../../main/schemas';
+import { CHANNEL_NAMES as CHANNELS, parseArgs } from '../../../main/wire';
 import { answer } from '../../../main/wire';
 import { PER_INPUT_MS, report, stats } from './fuzz';
 

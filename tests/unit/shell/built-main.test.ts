@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CHANNELS } from '../../../main/schemas';
+import { CHANNEL_NAMES as CHANNELS } from '../../../main/wire';
 import { CSP } from '../../../main/security';
 import { runDriver, wireError, type MainReport, type MenuItemReport, type PreloadReport } from './smoke-report';
 
@@ -246,7 +246,7 @@ describe('built main in other situations', () => {
 describe('built preload under a stand-in electron', () => {
   let report: PreloadReport;
   beforeAll(() => {
-    report = runDriver<PreloadReport>(join(STAND_IN, 'run-preload.cjs'), [join(out, 'preload', 'index.cjs')], {});
+    report = runDriver<PreloadReport>(join(STAND_IN, 'run-preload.cjs'), [join(out, 'preload', 'index.cjs'), CHANNELS.join(',')], {});
   });
 
   it('is CommonJS that requires nothing but electron (the sandbox allows no more)', () => {
@@ -262,8 +262,11 @@ describe('built preload under a stand-in electron', () => {
     expect(members.map((m) => m.name)).not.toContain('ipcRenderer');
   });
 
-  it('has a method for every contract channel', () => {
+  it('exposes three doors, passes every contract channel with its arguments, and refuses others', () => {
+    expect(sorted(report.exposed[0].members.map((m) => m.name))).toEqual(['invoke', 'on', 'pathForFile']);
     expect(sorted(new Set(report.invoked.map((c) => c.channel)))).toEqual(sorted(CHANNELS));
+    expect(report.invoked.every((c) => JSON.stringify(c.args) === JSON.stringify(['x', ['y']]))).toBe(true);
+    expect(report.unknownChannel).toMatch(/^refused/);
     expect(report.pathForFile).toBe('/dropped/story.html');
   });
 

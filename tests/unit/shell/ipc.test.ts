@@ -15,7 +15,7 @@ vi.mock('electron', () => ({
 
 const { registerIpc } = await import('../../../main/ipc');
 const { answer } = await import('../../../main/wire');
-const { CHANNELS } = await import('../../../main/schemas');
+const { CHANNEL_NAMES: CHANNELS } = await import('../../../main/wire');
 
 // Only the handlers a test calls exist; the cast stands in for the rest of the set.
 const fake = (partial: Partial<Handlers>): (() => Promise<Handlers>) => async () => partial as Handlers;

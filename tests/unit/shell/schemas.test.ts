@@ -1,7 +1,7 @@
 /** The per-channel argument schemas main/ipc.ts validates every call with. */
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import { CHANNELS, parseArgs } from '../../../main/schemas';
+import { CHANNEL_NAMES as CHANNELS, parseArgs } from '../../../main/wire';
 
 const rejects = (fn: () => unknown): void => {
   expect(fn).toThrow(ZodError);

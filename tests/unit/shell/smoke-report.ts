@@ -46,12 +46,13 @@ export interface MainReport {
 export interface PreloadReport {
   requires: string[];
   exposed: { key: string; members: { name: string; type: string }[] }[];
-  invoked: { channel: string; args: unknown[]; method: string }[];
+  invoked: { channel: string; args: unknown[] }[];
   listeners: { op: string; channel: string; same?: boolean }[];
   errors: string[];
   pathForFile: string;
   eventPayloads: unknown[];
   unknownEvent: string;
+  unknownChannel: string;
 }
 
 /** Runs a driver script under plain Node and parses its JSON report. */

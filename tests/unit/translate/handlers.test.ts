@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers, type HandlerContext, type HandlerSet } from '../../../main/handlers';
 import { answer } from '../../../main/wire';
-import type { Events, Invoke, Wire } from '../../../preload/contract';
+import type { Args, Channel, Events, Result, Wire } from '../../../preload/contract';
 import { SEED, tempDir } from '../helpers';
 import { APERTIUM, fakePack } from './helpers';
 
 type Emitted = { event: keyof Events; payload: unknown }[];
 
-async function open(over: Partial<HandlerContext> = {}): Promise<{ set: HandlerSet; emitted: Emitted; call: <C extends keyof Invoke>(c: C, ...a: Parameters<Invoke[C]>) => Promise<Wire<ReturnType<Invoke[C]>>> }> {
+async function open(over: Partial<HandlerContext> = {}): Promise<{ set: HandlerSet; emitted: Emitted; call: <C extends Channel>(c: C, ...a: Args<C>) => Promise<Wire<Result<C>>> }> {
   const emitted: Emitted = [];
   const set = await createHandlers({
     dataDir: await tempDir('kabar-translate-ipc-'),
@@ -31,7 +31,7 @@ async function open(over: Partial<HandlerContext> = {}): Promise<{ set: HandlerS
     setMenuStrings: () => undefined,
     ...over,
   });
-  const call = <C extends keyof Invoke>(channel: C, ...args: Parameters<Invoke[C]>) => answer(channel, args, async () => set.handlers);
+  const call = <C extends Channel>(channel: C, ...args: Args<C>) => answer(channel, args, async () => set.handlers);
   return { set, emitted, call };
 }
 

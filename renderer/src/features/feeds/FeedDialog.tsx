@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { FeedView } from '../../../../preload/contract';
-import { api } from '../../api';
+import { markFeedsRead, moveFeed, renameFeed, setFeedOptions, unsubscribeFeed } from '../../stores/feed-actions';
 import { Dialog } from '../../components/Dialog';
 import { formatLongDate } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
@@ -54,7 +54,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
         {feed.url}
       </p>
       <p className="field-hint">{feed.lastSuccessAt ? t('feeds.lastUpdated', { date: formatLongDate(feed.lastSuccessAt, locale) }) : t('feeds.neverUpdated')}</p>
-      <form className="field" onSubmit={(e) => (e.preventDefault(), title.trim() && run(() => api.renameFeed(feed.id, title.trim())))}>
+      <form className="field" onSubmit={(e) => (e.preventDefault(), title.trim() && run(() => renameFeed(feed.id, title.trim())))}>
         <label htmlFor="feed-title">{t('feeds.nameLabel')}</label>
         <div className="radio-row">
           <input id="feed-title" className="input" type="text" value={title} onChange={(e) => setTitle(e.target.value)} />
@@ -63,7 +63,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
           </button>
         </div>
       </form>
-      <form className="field" onSubmit={(e) => (e.preventDefault(), run(() => api.setFeedFolder(feed.id, parseFolder(folder))))}>
+      <form className="field" onSubmit={(e) => (e.preventDefault(), run(() => moveFeed(feed.id, parseFolder(folder))))}>
         <label htmlFor="feed-move">{t('feeds.folderLabel')}</label>
         <div className="radio-row">
           <input id="feed-move" className="input" type="text" value={folder} aria-describedby="feed-move-hint" onChange={(e) => setFolder(e.target.value)} />
@@ -83,7 +83,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
             onChange={(e) => {
               const on = e.target.checked;
               setFullText(on);
-              run(() => api.setFeedOptions(feed.id, { fullText: on }));
+              run(() => setFeedOptions(feed.id, { fullText: on }));
             }}
           />
           {t('feeds.fullText')}
@@ -98,7 +98,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
           inherit
           onChange={(days) => {
             setKeepDays(days);
-            run(() => api.setFeedOptions(feed.id, { keepDays: days }));
+            run(() => setFeedOptions(feed.id, { keepDays: days }));
           }}
         />
         <p className="field-hint">{t('feeds.keepHint')}</p>
@@ -108,7 +108,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
         <button type="button" className="btn" onClick={() => run(() => useFeeds.getState().refresh([feed.id]), close)}>
           {t('feeds.refreshOne')}
         </button>
-        <button type="button" className="btn" onClick={() => run(() => api.markFeedsRead({ feedId: feed.id }))}>
+        <button type="button" className="btn" onClick={() => run(() => markFeedsRead({ feedId: feed.id }))}>
           {t('feeds.markAllRead')}
         </button>
         {confirming ? (
@@ -116,7 +116,7 @@ function FeedForm({ feed }: { feed: FeedView }) {
             type="button"
             className="btn btn-danger"
             data-autofocus=""
-            onClick={() => run(() => api.removeFeed(feed.id).then((r) => notice({ key: 'unsubscribed', params: { feed: feed.title, kept: r.kept } })), close)}
+            onClick={() => run(() => unsubscribeFeed(feed.id).then((r) => notice({ key: 'unsubscribed', params: { feed: feed.title, kept: r.kept } })), close)}
           >
             {t('feeds.unsubscribeConfirm')}
           </button>

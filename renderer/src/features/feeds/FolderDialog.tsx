@@ -1,7 +1,7 @@
 /** One folder's actions: rename it (its subfolders follow) and mark everything in it read. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { markFeedsRead, renameFeedFolder } from '../../stores/feed-actions';
 import { Dialog } from '../../components/Dialog';
 import { useFeeds } from '../../stores/feeds';
 import { useUi } from '../../stores/ui';
@@ -34,7 +34,7 @@ export function FolderDialog({ path }: { path: string[] }) {
   const to = parseFolder(name);
   return (
     <Dialog title={t('feeds.folderTitle', { folder: folderKey(path) })} onClose={close} testId="folder-dialog">
-      <form className="field" onSubmit={(e) => (e.preventDefault(), to.length > 0 && run(() => api.renameFeedFolder(path, to)))}>
+      <form className="field" onSubmit={(e) => (e.preventDefault(), to.length > 0 && run(() => renameFeedFolder(path, to)))}>
         <label htmlFor="folder-name">{t('feeds.folderNameLabel')}</label>
         <div className="radio-row">
           <input id="folder-name" className="input" type="text" value={name} onChange={(e) => setName(e.target.value)} />
@@ -45,7 +45,7 @@ export function FolderDialog({ path }: { path: string[] }) {
       </form>
       <ErrorAlert error={error} />
       <div className="actions">
-        <button type="button" className="btn" disabled={unread === 0} onClick={() => run(() => api.markFeedsRead({ folder: path }))}>
+        <button type="button" className="btn" disabled={unread === 0} onClick={() => run(() => markFeedsRead({ folder: path }))}>
           {t('feeds.markAllRead')}
         </button>
       </div>

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DiscoveredFeed } from '../../../../preload/contract';
-import { api } from '../../api';
+import { subscribeFeed } from '../../stores/feed-actions';
 import { Dialog } from '../../components/Dialog';
 import { feedFilterKey, useFeeds } from '../../stores/feeds';
 import { useLibrary } from '../../stores/library';
@@ -25,7 +25,7 @@ export function SubscribeDialog() {
     setBusy(true);
     setError(null);
     try {
-      const result = await api.subscribeFeed(address.trim(), parseFolder(folder));
+      const result = await subscribeFeed(address.trim(), parseFolder(folder));
       if (result.kind === 'choose') {
         setCandidates(result.candidates);
         setPicked(result.candidates[0]?.url ?? '');

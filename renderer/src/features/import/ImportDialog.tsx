@@ -1,7 +1,7 @@
 /** The Add dialog: web addresses, files, optional tags; then progress and a result per source. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { prepareImport } from '../../stores/system';
 import { Dialog } from '../../components/Dialog';
 import { useImport } from '../../stores/importer';
 import { useUi } from '../../stores/ui';
@@ -18,7 +18,7 @@ export function ImportDialog() {
   const urls = parseUrls(urlsText);
   // While the user pastes addresses, main starts its import workers (a warm batch runs faster).
   useEffect(() => {
-    void api.prepareImport().catch(() => undefined);
+    prepareImport();
   }, []);
 
   const submit = (): void => {

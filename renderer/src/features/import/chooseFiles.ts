@@ -1,8 +1,8 @@
 /** The system open dialog (translated), then an import of the chosen paths into the Add dialog's view. */
 import type { TFunction } from 'i18next';
-import { api } from '../../api';
 import type { DroppedFile, ImportItemResult } from '../../../../preload/contract';
 import { useImport } from '../../stores/importer';
+import { chooseFilePaths, droppedFilePath, prepareImport } from '../../stores/system';
 import { useUi } from '../../stores/ui';
 
 /** Splits a comma-separated tag field into clean tag names. */
@@ -24,8 +24,8 @@ export function parseUrls(text: string): string[] {
 /** Asks for files and imports them; shows the Add dialog with progress and results. */
 export async function chooseAndImport(t: TFunction, tags: string[] = []): Promise<void> {
   try {
-    void api.prepareImport().catch(() => undefined);
-    const paths = await api.chooseFiles({ title: t('import.dialogTitle'), button: t('import.dialogButton'), filterName: t('import.dialogFilter') });
+    prepareImport();
+    const paths = await chooseFilePaths({ title: t('import.dialogTitle'), button: t('import.dialogButton'), filterName: t('import.dialogFilter') });
     if (paths.length === 0) return;
     useUi.getState().openDialog({ kind: 'import' });
     await useImport.getState().run({ kind: 'paths', paths }, tags);
@@ -46,7 +46,7 @@ export async function importDropped(files: File[], tags: string[] = []): Promise
       rejected.push({ source: file.name, ok: false, error: { code: 'UNSUPPORTED_TYPE', message: `${file.name} is not a .txt or .html file.` } });
       continue;
     }
-    const path = api.pathForFile(file);
+    const path = droppedFilePath(file);
     if (path) paths.push(path);
     else contents.push({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) });
   }

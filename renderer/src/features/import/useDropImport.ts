@@ -1,6 +1,6 @@
 /** Drag-and-drop of article files anywhere on the window. */
 import { useEffect, useState } from 'react';
-import { api } from '../../api';
+import { prepareImport } from '../../stores/system';
 import { importDropped } from './chooseFiles';
 
 function hasFiles(e: DragEvent): boolean {
@@ -15,7 +15,7 @@ export function useDropImport(tags: () => string[]): boolean {
     const enter = (e: DragEvent): void => {
       if (!hasFiles(e)) return;
       e.preventDefault();
-      if (depth === 0) void api.prepareImport().catch(() => undefined);
+      if (depth === 0) prepareImport();
       depth += 1;
       setOver(true);
     };

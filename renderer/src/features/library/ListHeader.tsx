@@ -5,6 +5,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { useLibrary } from '../../stores/library';
 import { useSettings } from '../../stores/settings';
 import type { Settings } from '../../../../preload/contract';
+import { EmptyTrash } from './EmptyTrash';
 
 /** The list header. */
 export function ListHeader() {
@@ -38,6 +39,7 @@ export function ListHeader() {
           </select>
         </label>
       </div>
+      {filter.view === 'trash' && total !== null && total > 0 && <EmptyTrash count={total} />}
       {hasFilters && (
         <div className="filters" role="group" aria-label={t('list.filters')}>
           {filter.tags.map((tag) => (

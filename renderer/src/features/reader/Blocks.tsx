@@ -4,9 +4,9 @@
  */
 import { memo, type MouseEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, mediaUrl } from '../../api';
+import { mediaUrl } from '../../media';
 import type { Block, Inline } from '../../../../preload/contract';
-import { useUi } from '../../stores/ui';
+import { openExternalLink } from '../../stores/system';
 
 const EXTERNAL = /^(https?:|mailto:)/i;
 /** Captured media are content-addressed (`<sha256>.<ext>`); any other name in an article file was tampered with. */
@@ -15,7 +15,7 @@ const MEDIA_NAME = /^[a-f0-9]{64}\.[a-z0-9]{2,5}$/;
 function openLink(e: MouseEvent<HTMLAnchorElement>, href: string): void {
   // The app window never navigates: links go to the system browser.
   e.preventDefault();
-  api.openExternal(href).catch((error: unknown) => useUi.getState().setNotice(error)); // eng-disable OPEN_EXTERNAL_JS_CHECK -- href matched EXTERNAL; main checks again
+  openExternalLink(href);
 }
 
 function Run({ run }: { run: Inline }) {

@@ -1,10 +1,9 @@
 /** The reader's actions: bookmark, read state, tags, text size and typeface, original page, trash. */
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import type { ArticleMeta } from '../../../../preload/contract';
 import { setBookmarked, setRead, setTrashed } from '../../stores/actions';
 import { stepFontSize, useSettings, FONT_MAX, FONT_MIN } from '../../stores/settings';
-import { useUi } from '../../stores/ui';
+import { openExternalLink } from '../../stores/system';
 
 /** Toolbar above the article. */
 export function ReaderToolbar({ meta }: { meta: ArticleMeta }) {
@@ -56,7 +55,7 @@ export function ReaderToolbar({ meta }: { meta: ArticleMeta }) {
           type="button"
           className="btn"
           title={t('reader.openOriginalTitle')}
-          onClick={() => api.openExternal(meta.url as string).catch((e: unknown) => useUi.getState().setNotice(e))} // eng-disable OPEN_EXTERNAL_JS_CHECK -- IPC; main accepts http(s)/mailto only
+          onClick={() => openExternalLink(meta.url as string)}
         >
           {t('reader.openOriginal')}
         </button>

@@ -1,6 +1,6 @@
 /** Restores the saved reading position on open and saves it (throttled) while scrolling. */
 import { useCallback, useLayoutEffect, useRef, useState, type RefObject } from 'react';
-import { api } from '../../api';
+import { saveReadingProgress } from '../../stores/actions';
 
 /** How often progress is written at most while scrolling. */
 export const SAVE_EVERY_MS = 1000;
@@ -29,7 +29,7 @@ export function useReadingProgress(
     pending.current = null;
     if (value === null || !articleId || Math.abs(value - last.current.value) < 0.005) return;
     last.current = { id: articleId, value, at: Date.now() };
-    api.setProgress(articleId, value).catch(() => undefined);
+    saveReadingProgress(articleId, value);
   }, []);
 
   // Restore before paint, so the reader never flashes the top of an article it was halfway through.

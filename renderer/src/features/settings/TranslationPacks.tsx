@@ -1,7 +1,7 @@
 /** Settings → Translation → language packs: installed packs (size, SHA-256, remove), install from a folder, download from the registry. */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { installPackFromFolder, installPackFromRegistry, onPackProgress, removePack } from '../../stores/packs';
 import type { PackInfo } from '../../../../preload/contract';
 import { formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
@@ -52,7 +52,7 @@ export function TranslationPacks({ packs, onChanged }: { packs: PackInfo[]; onCh
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<PackInfo | null>(null);
-  useEffect(() => api.on('packs:progress', ({ done: d, total }) => setProgress({ done: d, total })), []);
+  useEffect(() => onPackProgress((d, total) => setProgress({ done: d, total })), []);
 
   const run = (work: () => Promise<PackInfo | null | void>): void => {
     setBusy(true);
@@ -72,10 +72,10 @@ export function TranslationPacks({ packs, onChanged }: { packs: PackInfo[]; onCh
       <h4>{t('translate.packs')}</h4>
       {packs.length === 0 ? <p className="field-hint">{t('translate.noPacks')}</p> : (
         <ul className="pack-list">
-          {packs.map((p) => <Pack key={p.id} pack={p} onRemove={() => run(() => api.removePack(p.id))} />)}
+          {packs.map((p) => <Pack key={p.id} pack={p} onRemove={() => run(() => removePack(p.id))} />)}
         </ul>
       )}
-      <button type="button" className="btn" disabled={busy} data-testid="pack-install-folder" onClick={() => run(() => api.installPackFromFolder({ title: t('translate.folderDialogTitle'), button: t('translate.folderDialogButton') }))}>
+      <button type="button" className="btn" disabled={busy} data-testid="pack-install-folder" onClick={() => run(() => installPackFromFolder({ title: t('translate.folderDialogTitle'), button: t('translate.folderDialogButton') }))}>
         {t('translate.installFolder')}
       </button>
       <div className="field">
@@ -86,7 +86,7 @@ export function TranslationPacks({ packs, onChanged }: { packs: PackInfo[]; onCh
         <label htmlFor="settings-pack-id">{t('translate.packId')}</label>
         <div className="radio-row">
           <input id="settings-pack-id" className="input" dir="ltr" value={packId} placeholder="en-es" onChange={(e) => setPackId(e.target.value.trim().toLowerCase())} />
-          <button type="button" className="btn" data-testid="pack-download" disabled={busy || !validRegistry || !/^[a-z]{2,3}-[a-z]{2,3}$/.test(packId)} onClick={() => run(() => api.installPackFromUrl(registry, packId))}>
+          <button type="button" className="btn" data-testid="pack-download" disabled={busy || !validRegistry || !/^[a-z]{2,3}-[a-z]{2,3}$/.test(packId)} onClick={() => run(() => installPackFromRegistry(registry, packId))}>
             {t('translate.download')}
           </button>
         </div>

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
+import { loadEngines } from '../../stores/packs';
 import type { EngineChoice, EnginesInfo, ReadingMode } from '../../../../preload/contract';
 import { languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
@@ -113,7 +113,7 @@ export function TranslationSettings() {
   const [info, setInfo] = useState<EnginesInfo | null>(null);
   const [error, setError] = useState<unknown>(null);
   const reload = useCallback(() => {
-    api.translationEngines().then(setInfo, setError);
+    loadEngines().then(setInfo, setError);
   }, []);
   useEffect(reload, [reload]);
   return (

@@ -1,9 +1,9 @@
 /** Applies the interface language (with menu labels) and the theme whenever settings change. */
 import { useEffect, useState } from 'react';
-import { api } from '../../api';
 import { applyLocale, bestLocale, i18n } from '../../i18n';
 import { menuStrings } from '../../i18n/menu';
 import { useSettings } from '../../stores/settings';
+import { setMenuStrings } from '../../stores/system';
 
 /** The language in effect: the setting, else the OS locale's best match, else English. */
 export function effectiveLocale(setting: string | null, systemLocale: string | undefined): ReturnType<typeof bestLocale> {
@@ -16,7 +16,7 @@ export function useLocaleSync(): void {
   const system = useSettings((s) => s.appInfo?.systemLocale);
   useEffect(() => {
     const lng = effectiveLocale(setting, system);
-    void applyLocale(lng).then(() => api.setMenuStrings(menuStrings(i18n.t.bind(i18n))).catch(() => undefined));
+    void applyLocale(lng).then(() => setMenuStrings(menuStrings(i18n.t.bind(i18n))));
   }, [setting, system]);
 }
 

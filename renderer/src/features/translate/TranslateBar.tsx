@@ -5,14 +5,11 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api';
 import type { Article, ReadingMode, Translation } from '../../../../preload/contract';
 import { formatLongDate, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
-import { useReader } from '../../stores/reader';
 import { useSettings } from '../../stores/settings';
-import { MODES, primary, useTranslate } from '../../stores/translate';
-import { useUi } from '../../stores/ui';
+import { MODES, correctSourceLang, primary, useTranslate } from '../../stores/translate';
 import { languageChoices, translateErrorMessage } from './languages';
 
 const MODE_KEYS: Record<ReadingMode, 'translate.modeOriginal' | 'translate.modeTranslated' | 'translate.modeBilingual'> = {
@@ -37,10 +34,7 @@ export function ModeSwitch({ mode }: { mode: ReadingMode }) {
 }
 
 function setSourceLang(id: string, lang: string): void {
-  api
-    .setSourceLang(id, lang)
-    .then((meta) => useReader.getState().patch(meta))
-    .catch((error: unknown) => useUi.getState().setNotice(error));
+  void correctSourceLang(id, lang);
 }
 
 /** Translates on open when the article's language is in "always translate from". */

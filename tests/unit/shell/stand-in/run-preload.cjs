@@ -1,14 +1,16 @@
 /**
  * Child-process driver for the smoke test: loads the BUILT out/preload/index.cjs with
  * plain `require`, as Electron's sandbox does, under a recording stand-in for the
- * renderer-side 'electron' API; calls every exposed method once and prints a JSON report.
- * Usage: node run-preload.cjs <out/preload/index.cjs>
+ * renderer-side 'electron' API; invokes every channel name it is given (and a foreign one)
+ * through the one `invoke` door and prints a JSON report.
+ * Usage: node run-preload.cjs <out/preload/index.cjs> <channel,channel,...>
  */
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: the sandbox loads the preload with require. */
 const Module = require('node:module');
 const { resolve } = require('node:path');
 
 const preloadPath = resolve(process.argv[2]);
+const channels = (process.argv[3] || '').split(',').filter(Boolean);
 
 const report = { requires: [], exposed: [], invoked: [], listeners: [], errors: [] };
 const listeners = new Map();
@@ -54,13 +56,17 @@ Module._load = function load(request, parent, isMain) {
   require(preloadPath);
   const api = standIn.exposedApi;
   if (!api) throw new Error('preload exposed nothing');
-  // Call each bridge method once with placeholder arguments to see which channel it uses.
-  for (const [name, fn] of Object.entries(api)) {
-    if (name === 'on' || name === 'pathForFile') continue;
-    const before = report.invoked.length;
-    const result = await fn('x', ['y']);
-    report.invoked.slice(before).forEach((call) => (call.method = name));
-    if (JSON.stringify(result) !== JSON.stringify({ ok: true, value: null })) report.errors.push(`${name} changed the Wire`);
+  // Every contract channel goes through the one door with its arguments untouched, and the Wire comes back as is.
+  for (const channel of channels) {
+    const result = await api.invoke(channel, 'x', ['y']);
+    if (JSON.stringify(result) !== JSON.stringify({ ok: true, value: null })) report.errors.push(`${channel} changed the Wire`);
+  }
+  // A name outside the contract never reaches ipcRenderer.
+  try {
+    await api.invoke('internal:secret', 'x');
+    report.unknownChannel = 'accepted';
+  } catch (e) {
+    report.unknownChannel = `refused: ${e.message}`;
   }
   report.pathForFile = api.pathForFile({ name: 'story.html' });
   const payloads = [];

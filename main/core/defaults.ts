@@ -2,7 +2,7 @@
  * Settings of a new library. Data and type imports only, so the renderer shows the same defaults
  * until the stored settings arrive without bundling any store code.
  */
-import type { FeedSettings, Settings, TranslationSettings } from '../types';
+import type { FeedSettings, Settings, TranslationSettings } from './types';
 
 /** Feed settings of a new library. */
 export const DEFAULT_FEED_SETTINGS: FeedSettings = { refreshMinutes: 60, keepDays: null };

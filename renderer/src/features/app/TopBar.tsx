@@ -1,8 +1,8 @@
 /** The top bar: name, Add, search, connection state, shortcuts and settings. */
 import { useTranslation } from 'react-i18next';
-import { SearchBox } from '../features/search/SearchBox';
-import { useUi } from '../stores/ui';
-import { OfflineIndicator } from './OfflineIndicator';
+import { SearchBox } from '../search/SearchBox';
+import { useUi } from '../../stores/ui';
+import { OfflineIndicator } from '../../components/OfflineIndicator';
 
 /** The application's top bar. */
 export function TopBar() {

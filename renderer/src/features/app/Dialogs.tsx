@@ -1,13 +1,13 @@
 /** Renders the one open dialog (the shell stays inert behind it). */
-import { FeedDialog } from '../features/feeds/FeedDialog';
-import { FolderDialog } from '../features/feeds/FolderDialog';
-import { SubscribeDialog } from '../features/feeds/SubscribeDialog';
-import { ImportDialog } from '../features/import/ImportDialog';
-import { SettingsDialog } from '../features/settings/SettingsDialog';
-import { ShortcutSheet } from '../features/shortcuts/ShortcutSheet';
-import { TagManageDialog } from '../features/tags/TagManageDialog';
-import { TagsDialog } from '../features/tags/TagsDialog';
-import { useUi } from '../stores/ui';
+import { FeedDialog } from '../feeds/FeedDialog';
+import { FolderDialog } from '../feeds/FolderDialog';
+import { SubscribeDialog } from '../feeds/SubscribeDialog';
+import { ImportDialog } from '../import/ImportDialog';
+import { SettingsDialog } from '../settings/SettingsDialog';
+import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
+import { TagManageDialog } from '../tags/TagManageDialog';
+import { TagsDialog } from '../tags/TagsDialog';
+import { useUi } from '../../stores/ui';
 
 /** The dialog host. */
 export function Dialogs() {
