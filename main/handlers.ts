@@ -5,6 +5,7 @@
 import { openLibrary, type Library } from './core/store';
 import { feedHandlers } from './handlers-feeds';
 import { libraryHandlers } from './handlers-library';
+import { marksHandlers } from './handlers-marks';
 import { translateHandlers } from './handlers-translate';
 import type { TranslatorOptions } from './core/translate';
 import type { DialogStrings, Events, FolderDialogStrings, Handlers, MenuStrings, OpmlImportResult } from '../preload/contract';
@@ -63,7 +64,7 @@ export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers
   const feeds = feedHandlers(library, ctx);
   const translate = translateHandlers(library, ctx);
   // One entry per domain: the object must cover every channel of the contract (a compile error otherwise).
-  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers };
+  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers, ...marksHandlers(library) };
   return {
     handlers,
     importOpmlPath: feeds.importOpmlPath,

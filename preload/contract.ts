@@ -10,6 +10,7 @@
  */
 import { feedChannels, feedEvents } from './contract-feeds';
 import { libraryChannels, libraryEvents } from './contract-library';
+import { marksChannels, marksEvents } from './contract-marks';
 import { translateChannels, translateEvents } from './contract-translate';
 import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
 import type { Wire } from './contract-common';
@@ -29,9 +30,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, marksChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, marksEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -51,6 +52,8 @@ export type Handlers = HandlersOf<Channels>;
 export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
 /** The feeds domain's handlers (main/handlers-feeds.ts). */
 export type FeedHandlers = HandlersOf<typeof feedChannels>;
+/** The highlights domain's handlers (main/handlers-marks.ts). */
+export type MarksHandlers = HandlersOf<typeof marksChannels>;
 /** The translation domain's handlers (main/handlers-translate.ts). */
 export type TranslateHandlers = HandlersOf<typeof translateChannels>;
 
@@ -81,6 +84,22 @@ export type {
   SubscribeOutcome,
 } from './contract-feeds';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
+export type { CountedView } from './contract-marks';
+export type {
+  Anchor,
+  ArticleMarks,
+  Highlight,
+  HighlightColor,
+  HighlightEntry,
+  HighlightHit,
+  HighlightPage,
+  MarksOp,
+  OpResult,
+  Rule,
+  RuleActions,
+  RulesReport,
+  SmartView,
+} from '../main/core/highlights';
 export type {
   Article,
   ArticleMeta,

@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     const { pages, texts } = await corpusFiles();
     const [, buildMs] = await timed(() => buildLibrary(dir, [...pages, ...texts]));
     let library = await openLibrary({ dir });
+    // As in the app, the catalog is loaded before highlights are made (it learns each one as it is saved).
+    await catalogOf(library).ready();
     const [highlights, highlightMs] = await timed(() => addHighlights(library));
     for (const q of VIEWS) addView(library, { name: q, query: q });
     await catalogOf(library).save();
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
       const [hits, ms] = await timed(() => catalogOf(library).search(q, 20));
       searchMs.push(ms);
       found += hits.length;
+      if (process.env.KABAR_BENCH_VERBOSE) console.error(`search ${JSON.stringify(q)}: ${ms.toFixed(1)} ms, ${hits.length} hits`);
     }
 
     addRule(library, { query: 'tag:tag1 OR tag:tag2', actions: { addTags: ['politics'] } });

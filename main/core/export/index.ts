@@ -1,8 +1,7 @@
 /** Exporting articles to files, with the offline images they show copied beside them. */
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { readMarks, type Library } from '../store';
-import { writeFileAtomic } from '../store/atomic';
+import { readMarks, writeFileAtomic, type Library } from '../store';
 import type { Article } from '../types';
 import { render, safeFileName, type ExportFormat } from './formats';
 

@@ -1,8 +1,7 @@
 /** `kabar highlights export`: one notes page per article with highlights or a note, for Obsidian and Logseq. */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { catalogOf, readMarks, type Library } from '../store';
-import { writeFileAtomic } from '../store/atomic';
+import { catalogOf, readMarks, writeFileAtomic, type Library } from '../store';
 import { safeFileName } from './formats';
 import { notesMarkdown } from './marks';
 

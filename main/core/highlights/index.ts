@@ -14,6 +14,14 @@ export {
   type Highlight,
   type HighlightColor,
   type TextQuote,
+  type HighlightEntry,
+  type HighlightFilter,
+  type HighlightHit,
+  type HighlightPage,
+  type Rule,
+  type RuleActions,
+  type RulesReport,
+  type SmartView,
 } from './model';
 export { anchorHolds, findQuote, place, quoteAt, type TextBlock } from './anchor';
 export { applyOp, newHighlight, type MarksOp, type NewHighlight, type OpResult } from './ops';

@@ -1,5 +1,6 @@
 /** The highlight and note model (DESIGN.md §10): what is stored with an article in `articles/<id>.json`. */
 import { KabarError } from '../errors';
+import type { SnippetPart } from '../types';
 
 /** The five named highlight colours (the window maps each to a theme colour). */
 export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
@@ -133,4 +134,97 @@ export function cleanNote(note: unknown): string | undefined {
 export function checkColor(color: unknown): HighlightColor {
   if (!isColor(color)) throw new KabarError('INVALID_ARGUMENT', `"${String(color)}" is not a highlight colour (${HIGHLIGHT_COLORS.join(', ')}).`, { field: 'color' });
   return color;
+}
+
+// ---- shapes shared with the window (pure types: the preload and renderer import this file) ----
+
+/** One change to an article's marks. */
+export type MarksOp =
+  /** Adds a whole highlight (a new one, or one brought back by undo), at `index` when given. */
+  | { op: 'add'; highlight: Highlight; index?: number }
+  /** Changes a highlight's colour and/or note (`note: null` removes it). */
+  | { op: 'update'; id: string; color?: HighlightColor; note?: string | null }
+  | { op: 'delete'; id: string }
+  /** Sets (or with null removes) the note on the whole article. */
+  | { op: 'note'; text: string | null };
+
+/** What a new highlight is made from (the window's selection). */
+export interface NewHighlight {
+  anchor: Anchor;
+  color: HighlightColor;
+  note?: string;
+  /** Made on the stored translation into this language (`anchor` is into its blocks). */
+  lang?: string;
+}
+
+/** The outcome of an operation: new marks, the operation that undoes it, the highlight it touched. */
+export interface OpResult {
+  marks: ArticleMarks;
+  undo: MarksOp;
+  highlight?: Highlight;
+}
+
+/** One highlight with the article it belongs to. */
+export interface HighlightEntry {
+  articleId: string;
+  title: string;
+  /** The language of the highlighted text: the translation's when made on one, else the article's. */
+  lang: string;
+  highlight: Highlight;
+}
+
+/** Which highlights to list (all optional); newest first. */
+export interface HighlightFilter {
+  articleId?: string;
+  tag?: string;
+  color?: HighlightColor;
+  lang?: string;
+  /** Include highlights of trashed articles (left out by default). */
+  trash?: boolean;
+  offset?: number;
+  limit?: number;
+}
+
+/** One page of highlights. */
+export interface HighlightPage {
+  items: HighlightEntry[];
+  total: number;
+  offset: number;
+}
+
+/** A highlight found by search: its text and note with the matching words marked. */
+export interface HighlightHit extends HighlightEntry {
+  text: SnippetPart[];
+  note?: SnippetPart[];
+}
+
+/** A saved search shown in the sidebar. */
+export interface SmartView {
+  id: string;
+  name: string;
+  query: string;
+  createdAt: string;
+}
+
+/** What a rule does to an article that matches. */
+export interface RuleActions {
+  addTags?: string[];
+  bookmark?: boolean;
+  markRead?: boolean;
+}
+
+/** A rule: a query and its actions; rules run in list order. */
+export interface Rule {
+  id: string;
+  name: string;
+  query: string;
+  actions: RuleActions;
+  enabled: boolean;
+  createdAt: string;
+}
+
+/** What applying rules did: articles changed, and matches per rule id. */
+export interface RulesReport {
+  changed: number;
+  matched: Record<string, number>;
 }

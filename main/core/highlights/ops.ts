@@ -2,39 +2,14 @@
  * Changes to an article's marks as operations. Applying one returns the operation that undoes it,
  * so the window's undo (and the CLI) need no other bookkeeping.
  */
-import { randomUUID } from 'node:crypto';
 import { KabarError } from '../errors';
 import { quoteAt, type TextBlock } from './anchor';
-import { checkColor, cleanNote, type Anchor, type ArticleMarks, type Highlight, type HighlightColor } from './model';
+import { checkColor, cleanNote, type ArticleMarks, type Highlight, type MarksOp, type NewHighlight, type OpResult } from './model';
 
-/** One change to an article's marks. */
-export type MarksOp =
-  /** Adds a whole highlight (a new one, or one brought back by undo), at `index` when given. */
-  | { op: 'add'; highlight: Highlight; index?: number }
-  /** Changes a highlight's colour and/or note (`note: null` removes it). */
-  | { op: 'update'; id: string; color?: HighlightColor; note?: string | null }
-  | { op: 'delete'; id: string }
-  /** Sets (or with null removes) the note on the whole article. */
-  | { op: 'note'; text: string | null };
-
-/** What a new highlight is made from (the window's selection). */
-export interface NewHighlight {
-  anchor: Anchor;
-  color: HighlightColor;
-  note?: string;
-  /** Made on the stored translation into this language (`anchor` is into its blocks). */
-  lang?: string;
-}
-
-/** The outcome of an operation: new marks, the operation that undoes it, the highlight it touched. */
-export interface OpResult {
-  marks: ArticleMarks;
-  undo: MarksOp;
-  highlight?: Highlight;
-}
+export type { MarksOp, NewHighlight, OpResult } from './model';
 
 /** A new highlight on `blocks` (the original's, or the translation's when `input.lang` is set). */
-export function newHighlight(blocks: readonly TextBlock[], input: NewHighlight, now: Date, id: string = randomUUID()): Highlight {
+export function newHighlight(blocks: readonly TextBlock[], input: NewHighlight, now: Date, id: string = globalThis.crypto.randomUUID()): Highlight {
   const at = now.toISOString();
   const highlight: Highlight = {
     id,

@@ -20,6 +20,7 @@ import { installRules } from './smart';
 export { Library, type AddResult } from './library';
 export { articleId, normalizeUrl } from './identity';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
+export { writeFileAtomic } from './atomic';
 export { addHighlight, changeMarks, importHighlights, readMarks, reanchorMarks } from './marks';
 export { compileQuery, countQuery, searchQuery, type MetaTest } from './smart-query';
 export {

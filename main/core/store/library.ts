@@ -172,6 +172,12 @@ export class Library {
     return searchArticles(this.searchContext(), query, limit, filter);
   }
 
+  /** Changes whenever the full-text index does (an add, removal or translation): query caches key on it. */
+  indexStamp(): string {
+    const stats = this.index.stats();
+    return `${stats.gen}/${stats.docs}/${stats.deltaDocs}/${stats.logBytes}`;
+  }
+
   /** Ids of every live article whose text matches all words of `words` (no snippets: for query filters). */
   searchIds(words: string): string[] {
     const live = (id: string): boolean => this.has(id);
@@ -499,11 +505,12 @@ export class Library {
   /** Edits many articles' metadata in one journal write (rules, highlight counts); returns the changed ids. */
   changeMany(edits: Map<string, (meta: ArticleMeta) => void>): string[] {
     const next: ArticleMeta[] = [];
+    // Callers pass only real changes (comparing 10,000 metadata records here would cost more than the change).
     for (const [id, edit] of edits) {
       const meta = this.meta(id);
       const copy: ArticleMeta = { ...meta, tags: [...meta.tags] };
       edit(copy);
-      if (JSON.stringify(copy) !== JSON.stringify(meta)) next.push(copy);
+      next.push(copy);
     }
     this.commit(next.map((meta) => ({ t: 'put', meta })), false, () => {
       for (const meta of next) {

@@ -6,10 +6,12 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { ArticleMarks, Highlight, HighlightColor } from '../highlights';
+import type { ArticleMarks, Highlight, HighlightEntry, HighlightFilter, HighlightHit, HighlightPage } from '../highlights';
+
+export type { HighlightEntry, HighlightFilter, HighlightHit, HighlightPage } from '../highlights';
 import { parseMarks } from '../highlights';
 import { highlight as markHits, queryTerms, tokenize } from '../search';
-import type { ArticleMeta, SnippetPart } from '../types';
+import type { ArticleMeta } from '../types';
 import { readArticleFile } from './article-files';
 import { writeFileAtomic } from './atomic';
 import type { Library } from './library';
@@ -21,40 +23,6 @@ export const CATALOG_CACHE = 'highlights.cache.json';
 const CACHE_VERSION = 1;
 const SAVE_AFTER_MS = 2000;
 const READ_CONCURRENCY = 8;
-
-/** One highlight with the article it belongs to. */
-export interface HighlightEntry {
-  articleId: string;
-  title: string;
-  /** The language of the highlighted text: the translation's when made on one, else the article's. */
-  lang: string;
-  highlight: Highlight;
-}
-
-/** Which highlights to list (all optional); newest first. */
-export interface HighlightFilter {
-  articleId?: string;
-  tag?: string;
-  color?: HighlightColor;
-  lang?: string;
-  /** Include highlights of trashed articles (left out by default). */
-  trash?: boolean;
-  offset?: number;
-  limit?: number;
-}
-
-/** One page of highlights. */
-export interface HighlightPage {
-  items: HighlightEntry[];
-  total: number;
-  offset: number;
-}
-
-/** A highlight found by search: its text and note with the matching words marked. */
-export interface HighlightHit extends HighlightEntry {
-  text: SnippetPart[];
-  note?: SnippetPart[];
-}
 
 interface Entry {
   rev: string;
@@ -73,6 +41,7 @@ export class HighlightCatalog {
   private rows: Row[] | null = null;
   private readonly folded = new WeakMap<Highlight, string>();
   private saveTimer: NodeJS.Timeout | null = null;
+  private haystack: { rows: Row[]; text: string; starts: Int32Array } | null = null;
 
   constructor(private readonly library: Library) {}
 
@@ -121,10 +90,22 @@ export class HighlightCatalog {
     await this.ready();
     const terms = queryTerms(query).map((t) => t.term);
     if (terms.length === 0) return [];
+    const rows = this.current();
+    const { text, starts } = this.haystackOf(rows);
+    // Every row's words in one string: one indexOf pass per query word (native, fast) instead of a
+    // test per highlight; a row is a hit when every word was found in it.
+    const found = new Uint8Array(rows.length);
+    terms.forEach((term, k) => {
+      const needle = ` ${term}`;
+      for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + needle.length)) {
+        const row = rowAt(starts, at);
+        if (found[row] === k) found[row] = k + 1;
+      }
+    });
     const hits: HighlightHit[] = [];
-    for (const row of this.current()) {
-      const text = this.foldedOf(row.highlight);
-      if (!terms.every((t) => text.includes(` ${t}`))) continue;
+    for (let i = 0; i < rows.length; i++) {
+      if (found[i] !== terms.length) continue;
+      const row = rows[i] as Row;
       const meta = this.metaOf(row.articleId, false);
       if (!meta) continue;
       hits.push(this.hitOf(this.entryOf(row, meta), terms));
@@ -151,7 +132,8 @@ export class HighlightCatalog {
   async save(): Promise<void> {
     if (this.saveTimer) clearTimeout(this.saveTimer);
     this.saveTimer = null;
-    if (this.library.readOnly || this.loading === null) return;
+    if (this.library.readOnly) return;
+    await this.ready();
     const entries = Object.fromEntries(this.entries);
     await writeFileAtomic(join(this.library.dir, CATALOG_CACHE), JSON.stringify({ v: CACHE_VERSION, entries }), { durable: false });
   }
@@ -218,6 +200,23 @@ export class HighlightCatalog {
     return { articleId: row.articleId, title, lang, highlight: row.highlight };
   }
 
+  /** All rows' words in one string (rows separated by a newline) and where each row starts. */
+  private haystackOf(rows: Row[]): { text: string; starts: Int32Array } {
+    if (this.haystack === null || this.haystack.rows !== rows) {
+      const starts = new Int32Array(rows.length);
+      const parts: string[] = [];
+      let at = 0;
+      rows.forEach((row, i) => {
+        const folded = this.foldedOf(row.highlight);
+        starts[i] = at;
+        parts.push(folded);
+        at += folded.length + 1;
+      });
+      this.haystack = { rows, text: parts.join('\n'), starts };
+    }
+    return this.haystack;
+  }
+
   /** The highlight's words (text and note) as index terms, space-separated, for prefix tests. */
   private foldedOf(h: Highlight): string {
     let text = this.folded.get(h);
@@ -234,6 +233,18 @@ export class HighlightCatalog {
     if (entry.highlight.note) hit.note = markHits(entry.highlight.note, matched(entry.highlight.note));
     return hit;
   }
+}
+
+/** The row whose text holds offset `at` (the last start ≤ at). */
+function rowAt(starts: Int32Array, at: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 const catalogs = new WeakMap<Library, HighlightCatalog>();

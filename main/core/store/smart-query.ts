@@ -18,6 +18,28 @@ function phraseForm(text: string): string {
   return ` ${normalizeText(text).replace(/[^\p{L}\p{N}\p{M}]+/gu, ' ').trim()} `;
 }
 
+/**
+ * Word and phrase results, per library, while its index is unchanged: views are counted again after
+ * every change, but a tag or read change leaves the text results as they were.
+ */
+const textCache = new WeakMap<Library, { stamp: string; results: Map<string, Set<string>> }>();
+
+async function textIds(library: Library, text: string, phrase: boolean): Promise<Set<string>> {
+  const stamp = library.indexStamp();
+  let cache = textCache.get(library);
+  if (!cache || cache.stamp !== stamp) {
+    cache = { stamp, results: new Map() };
+    textCache.set(library, cache);
+  }
+  const key = `${phrase ? '"' : ' '}${text}`;
+  let ids = cache.results.get(key);
+  if (!ids) {
+    ids = phrase ? await phraseIds(library, text) : new Set(library.searchIds(text));
+    cache.results.set(key, ids);
+  }
+  return ids;
+}
+
 /** Ids of live articles holding the phrase: the index narrows by its words, the text decides. */
 async function phraseIds(library: Library, phrase: string): Promise<Set<string>> {
   const want = phraseForm(phrase);
@@ -116,7 +138,7 @@ async function compileNode(library: Library, node: QueryNode): Promise<MetaTest>
     case 'text': {
       // Only punctuation ("-", "&"): nothing to look for, so it narrows nothing.
       if (tokenize(node.text).length === 0) return () => true;
-      const ids = node.phrase ? await phraseIds(library, node.text) : new Set(library.searchIds(node.text));
+      const ids = await textIds(library, node.text, node.phrase);
       return (m) => ids.has(m.id);
     }
   }

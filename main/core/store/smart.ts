@@ -5,42 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import { KabarError } from '../errors';
+import type { Rule, RuleActions, RulesReport, SmartView } from '../highlights';
 import { parseQuery } from '../search';
+
+export type { Rule, RuleActions, RulesReport, SmartView } from '../highlights';
 import type { ArticleMeta } from '../types';
 import type { Library } from './library';
 import { compileQuery, type MetaTest } from './smart-query';
 import { cleanTag, tagKey, withTags } from './tags';
-
-/** A saved search shown in the sidebar. */
-export interface SmartView {
-  id: string;
-  name: string;
-  query: string;
-  createdAt: string;
-}
-
-/** What a rule does to an article that matches. */
-export interface RuleActions {
-  addTags?: string[];
-  bookmark?: boolean;
-  markRead?: boolean;
-}
-
-/** A rule: a query and its actions; rules run in list order. */
-export interface Rule {
-  id: string;
-  name: string;
-  query: string;
-  actions: RuleActions;
-  enabled: boolean;
-  createdAt: string;
-}
-
-/** What applying rules did: articles changed, and matches per rule id. */
-export interface RulesReport {
-  changed: number;
-  matched: Record<string, number>;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -214,7 +186,11 @@ export async function applyRules(library: Library, ids?: string[], only?: string
     report.matched[rule.id] = matched;
   }
   const edits = new Map<string, (m: ArticleMeta) => void>();
-  for (const [id, copy] of working) edits.set(id, (m) => Object.assign(m, { tags: copy.tags, bookmarked: copy.bookmarked, readAt: copy.readAt }));
+  for (const [id, copy] of working) {
+    const meta = library.meta(id);
+    const same = copy.bookmarked === meta.bookmarked && copy.readAt === meta.readAt && copy.tags.length === meta.tags.length;
+    if (!same) edits.set(id, (m) => Object.assign(m, { tags: copy.tags, bookmarked: copy.bookmarked, readAt: copy.readAt }));
+  }
   report.changed = library.changeMany(edits).length;
   return report;
 }
