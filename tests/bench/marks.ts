@@ -6,7 +6,7 @@
  * and what they cost around them (catalog load, first search). `KABAR_BENCH_ARTICLES` scales it down.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Highlight } from '../../main/core/highlights';
 import { addRule, addView, applyRules, catalogOf, countViews, importHighlights, openLibrary, type Library } from '../../main/core/store';
@@ -114,6 +114,8 @@ async function main(): Promise<void> {
         highlight_search_hits: found,
         rule_apply_10k_ms: r(ruleMs),
         rule_apply_changed: report.changed,
+        // The machine's 1-minute load average: figures taken on a busy machine read high.
+        marks_load: r(loadavg()[0] as number),
       }),
     );
   } finally {
