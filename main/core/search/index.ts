@@ -26,7 +26,7 @@ export type { SearchDoc } from './analyze';
 export type { SearchMatch, SearchOptions } from './query';
 export type { SnippetPart } from './snippet';
 export type { IndexStatus, OpenOptions } from './options';
-export { makeSnippet, highlight } from './snippet';
+export { makeSnippet, highlight, SNIPPET_TEXT_CHARS } from './snippet';
 export { queryTerms, tokenize, type QueryTerm } from './tokenize';
 export { IndexDamagedError } from './errors';
 export { normalizeText } from './normalize';

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import { copyFile, mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { KabarError } from '../errors';
-import { SNIPPET_TEXT_CHARS } from '../search/snippet';
+import { SNIPPET_TEXT_CHARS } from '../search';
 import type { ArticleBody, ArticleMeta, Block, Translation } from '../types';
 import { writeFileAtomic } from './atomic';
 
