@@ -64,8 +64,18 @@ export function articlePath(dir: string, id: string): string {
   return join(dir, 'articles', `${id}.json`);
 }
 
+/** How an article file is written (see writeArticleFile). */
+export interface WriteOptions {
+  /** false only for a batch add, whose journal line carries the body. */
+  durable?: boolean;
+  /** Imported highlights placed by quote (`anchor: null`). */
+  highlights?: unknown[];
+  /** Highlights and notes (main/core/highlights). */
+  marks?: unknown;
+}
+
 /**
- * Writes an article's body file atomically. `marks` (highlights and notes) are written as given:
+ * Writes an article's body file atomically. `highlights` and `marks` are written as given:
  * whoever rewrites a body passes on what it read, so no rewrite loses a highlight.
  */
 export async function writeArticleFile(

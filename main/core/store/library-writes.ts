@@ -73,6 +73,8 @@ export async function addManyNow(state: LibraryState, items: BulkItem[]): Promis
   const created = await addBatchNow(state, items, (id, extracted, item) => {
     const meta = newMeta(state, id, extracted, item.state?.tags ?? []);
     applyNewState(meta, item.state, now);
+    // Imported highlights count like made ones (is:highlighted, the highlight catalog reads files with a marksRev).
+    if (item.highlights?.length) Object.assign(meta, { highlights: item.highlights.length, marksRev: `${now}~import` });
     rememberTags(state, meta.tags);
     return meta;
   });

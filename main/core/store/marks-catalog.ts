@@ -15,7 +15,7 @@ import type { ArticleMeta } from '../types';
 import { readArticleFile } from './article-files';
 import { writeFileAtomic } from '../util';
 import type { Library } from './library';
-import { placeAll } from './marks';
+import { fileMarks, placeAll } from './marks';
 import { tagKey } from './tags';
 
 /** The derived cache file in the data folder. */
@@ -153,7 +153,7 @@ export class HighlightCatalog {
         const meta = stale[next++] as ArticleMeta;
         // A damaged article file is reported when it is opened; its highlights wait until it is repaired.
         const file = await readArticleFile(this.library.dir, meta.id).catch(() => null);
-        if (file) this.entries.set(meta.id, { rev: meta.marksRev as string, marks: placeAll(file, parseMarks(file.marks)) });
+        if (file) this.entries.set(meta.id, { rev: meta.marksRev as string, marks: placeAll(file, fileMarks(file)) });
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, stale.length) }, reader));

@@ -39,11 +39,24 @@ export function placeAll(file: ArticleFile, marks: ArticleMarks): ArticleMarks {
   return { ...marks, highlights };
 }
 
+/**
+ * The marks an article file holds: `marks`, plus the quote-only highlights an import from another
+ * app stored beside them (`highlights`, anchor null) that `marks` does not have yet. The next write
+ * of the marks folds those in (persist drops the separate field).
+ */
+export function fileMarks(file: ArticleFile): ArticleMarks {
+  const marks = parseMarks(file.marks);
+  if (!file.highlights || file.highlights.length === 0) return marks;
+  const known = new Set(marks.highlights.map((h) => h.id));
+  const imported = parseMarks({ highlights: file.highlights }).highlights.filter((h) => !known.has(h.id));
+  return imported.length === 0 ? marks : { ...marks, highlights: [...marks.highlights, ...imported] };
+}
+
 /** An article's highlights and note, placed on its current text. */
 export async function readMarks(library: Library, id: string): Promise<ArticleMarks> {
   library.meta(id);
   const file = await readArticleFile(library.dir, id);
-  return placeAll(file, parseMarks(file.marks));
+  return placeAll(file, fileMarks(file));
 }
 
 function newRev(now: Date): string {
@@ -74,7 +87,8 @@ async function persist(library: Library, file: ArticleFile, marks: ArticleMarks)
     ]),
   );
   try {
-    await writeArticleFile(library.dir, library.meta(id), file.blocks, file.translations, { highlights: file.highlights, marks: isEmptyMarks(marks) ? undefined : stripPlacement(marks) });
+    // Imported quote-only highlights are in `marks` by now (fileMarks): the separate field is not written again.
+    await writeArticleFile(library.dir, library.meta(id), file.blocks, file.translations, { marks: isEmptyMarks(marks) ? undefined : stripPlacement(marks) });
   } catch (error) {
     library.changeMany(new Map([[id, (m: ArticleMeta) => Object.assign(m, old)]]));
     catalogOf(library).forget(id);
@@ -100,7 +114,7 @@ export function changeMarks(library: Library, id: string, op: MarksOp): Promise<
   library.meta(id);
   return library.withBody(async () => {
     const file = await readArticleFile(library.dir, id);
-    const placed = placeAll(file, parseMarks(file.marks));
+    const placed = placeAll(file, fileMarks(file));
     const result = applyOp(placed, op, library.time());
     await persist(library, file, result.marks);
     return result;
@@ -117,7 +131,7 @@ export function addHighlight(library: Library, id: string, input: NewHighlight):
       throw new KabarError('NOT_FOUND', `This article has no stored translation into ${String(input.lang)}.`, { id, lang: String(input.lang) });
     }
     const highlight = newHighlight(blocks, input, library.time());
-    const placed = placeAll(file, parseMarks(file.marks));
+    const placed = placeAll(file, fileMarks(file));
     const result = applyOp(placed, { op: 'add', highlight }, library.time());
     await persist(library, file, result.marks);
     return result;
@@ -133,7 +147,7 @@ export function importHighlights(library: Library, id: string, incoming: Highlig
   library.meta(id);
   return library.withBody(async () => {
     const file = await readArticleFile(library.dir, id);
-    const marks = placeAll(file, parseMarks(file.marks));
+    const marks = placeAll(file, fileMarks(file));
     const key = (h: Highlight): string => `${h.lang ?? ''}\u0000${h.quote.exact.replace(/\s+/g, ' ').trim()}\u0000${h.note ?? ''}`;
     const known = new Set(marks.highlights.map(key));
     const added = placeAll(file, { highlights: incoming.filter((h) => !known.has(key(h))) }).highlights;
@@ -151,7 +165,7 @@ export function reanchorMarks(library: Library, id: string): Promise<Highlight[]
   library.meta(id);
   return library.withBody(async () => {
     const file = await readArticleFile(library.dir, id);
-    const stored = parseMarks(file.marks);
+    const stored = fileMarks(file);
     if (isEmptyMarks(stored)) return [];
     const placed = placeAll(file, stored);
     if (JSON.stringify(placed) !== JSON.stringify(stored)) await persist(library, file, placed);
