@@ -48,7 +48,9 @@ export function fileMarks(file: ArticleFile): ArticleMarks {
   const marks = parseMarks(file.marks);
   if (!file.highlights || file.highlights.length === 0) return marks;
   const known = new Set(marks.highlights.map((h) => h.id));
-  const imported = parseMarks({ highlights: file.highlights }).highlights.filter((h) => !known.has(h.id));
+  // An import records when a highlight was made, not when it changed: the two are the same then.
+  const given = file.highlights.map((h) => (h && typeof h === 'object' && !('updatedAt' in h) ? { ...h, updatedAt: (h as { createdAt?: unknown }).createdAt } : h));
+  const imported = parseMarks({ highlights: given }).highlights.filter((h) => !known.has(h.id));
   return imported.length === 0 ? marks : { ...marks, highlights: [...marks.highlights, ...imported] };
 }
 
