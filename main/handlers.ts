@@ -10,6 +10,7 @@ import { packHandlers } from './handlers-packs';
 import { speechHandlers } from './handlers-speech';
 import { migrateHandlers } from './handlers-migrate';
 import { syncHandlers } from './handlers-sync';
+import { marksHandlers } from './handlers-marks';
 import { translateHandlers } from './handlers-translate';
 import type { SecretBox } from './core/sync';
 import type { TranslatorOptions } from './core/translate';
@@ -84,6 +85,7 @@ export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers
     ...exportHandlers(library, ctx),
     ...migrate.handlers,
     ...sync.handlers,
+    ...marksHandlers(library),
   };
   return {
     handlers,

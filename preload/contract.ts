@@ -15,6 +15,7 @@ import { packChannels, packEvents } from './contract-packs';
 import { speechChannels } from './contract-speech';
 import { migrateChannels, migrateEvents } from './contract-migrate';
 import { syncChannels, syncEvents } from './contract-sync';
+import { marksChannels, marksEvents } from './contract-marks';
 import { translateChannels, translateEvents } from './contract-translate';
 import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
 import type { Wire } from './contract-common';
@@ -34,9 +35,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels, exportChannels, migrateChannels, syncChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels, exportChannels, migrateChannels, syncChannels, marksChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents, exportEvents, migrateEvents, syncEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents, exportEvents, migrateEvents, syncEvents, marksEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -58,6 +59,8 @@ export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
 export type FeedHandlers = HandlersOf<typeof feedChannels>;
 /** The import-from-another-app domain's handlers (main/handlers-migrate.ts). */
 export type MigrateHandlers = HandlersOf<typeof migrateChannels>;
+/** The highlights domain's handlers (main/handlers-marks.ts). */
+export type MarksHandlers = HandlersOf<typeof marksChannels>;
 /** The translation domain's handlers (main/handlers-translate.ts). */
 export type TranslateHandlers = HandlersOf<typeof translateChannels>;
 /** The pack source's handlers (main/handlers-packs.ts). */
@@ -101,6 +104,22 @@ export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, Pa
 export type { AvailablePackInfo, PackGetResult, PackListingInfo, TargetLanguageInfo } from './contract-packs';
 export type { ParagraphAudioInfo, VoiceInfo } from './contract-speech';
 export type { ExportRequest, FetchImagesSummary, LibraryExportResult } from './contract-export';
+export type { CountedView } from './contract-marks';
+export type {
+  Anchor,
+  ArticleMarks,
+  Highlight,
+  HighlightColor,
+  HighlightEntry,
+  HighlightHit,
+  HighlightPage,
+  MarksOp,
+  OpResult,
+  Rule,
+  RuleActions,
+  RulesReport,
+  SmartView,
+} from '../main/core/highlights';
 export type {
   Article,
   ArticleMeta,

@@ -7,6 +7,9 @@ const READ_SUBCOMMANDS: Record<string, Set<string | undefined>> = {
   // Listing packs writes only the pack listing cache, never the library.
   packs: new Set(['available']),
   sync: new Set([undefined, 'status']),
+  highlights: new Set([undefined, 'list', 'search', 'export']),
+  rules: new Set([undefined, 'list', 'test']),
+  views: new Set([undefined, 'list']),
 };
 
 /**
@@ -25,6 +28,6 @@ export function commandAccess(command: string, positionals: string[]): 'read' | 
  * commands always open the index: their changes must reach it.)
  */
 export function commandSearches(command: string): boolean {
-  // export-library --search reads the index too.
-  return command === 'search' || command === 'export-library';
+  // export-library --search reads the index too; so do smart views' counts and rule tests (words in a query).
+  return command === 'search' || command === 'export-library' || command === 'views' || command === 'rules';
 }

@@ -16,6 +16,7 @@ const fetchImages: Loader = async () => (await import('./fetch-images')).FETCH_I
 const libraryImport: Loader = async () => (await import('./library-import')).LIBRARY_IMPORT_COMMANDS;
 const sync: Loader = async () => (await import('./sync')).SYNC_COMMANDS;
 const packSource: Loader = async () => (await import('./packs')).PACK_COMMANDS;
+const marks: Loader = async () => (await import('./highlights')).MARK_COMMANDS;
 
 const WHERE: Record<string, Loader> = {
   list: metadata,
@@ -42,6 +43,9 @@ const WHERE: Record<string, Loader> = {
   'fetch-pending': libraryImport,
   sync,
   feeds,
+  highlights: marks,
+  rules: marks,
+  views: marks,
 };
 
 /** Every command name that works on an opened library (`restore` works on a closed one). */

@@ -33,7 +33,12 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   tag <id> <tag>...                 add tags          untag <id> <tag>...   remove tags
   tags [rename <from> <to> | merge <tag>... --into <tag>]
   bookmark <id> [--off]             keep offline      read <id> [--off]     mark read
-  search <query>                    full-text search
+  search <query>                    search; the syntax: tag:x -tag:x lang:id site:S feed:"Name" is:unread
+                                    is:bookmarked is:highlighted has:translation before:/after:2026-01-01
+                                    "a phrase" -word a OR b (see README "Search syntax")
+  highlights [list [--article ID] [--tag T] [--color C] [--lang L] | search <words> | export --out DIR]
+  rules [list | add "QUERY" [--tag T]... [--bookmarked] [--mark-read] | remove ID | test "QUERY" | apply [ID]]
+  views [list | add NAME "QUERY" | remove ID]   smart views with their counts
   delete <id> | undelete <id> | empty-trash
   export <id>... --format md|html|json --out PATH
   export-library --format netscape|pocket-csv|wallabag-json|epub --out PATH
@@ -93,6 +98,10 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       'no-fetch': { type: 'boolean', default: false },
       user: { type: 'string' },
       days: { type: 'string' },
+      article: { type: 'string' },
+      color: { type: 'string' },
+      name: { type: 'string' },
+      'mark-read': { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;

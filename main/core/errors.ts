@@ -74,7 +74,19 @@ export type ErrorCode =
   /** Sync: no account is set up for this library. */
   | 'SYNC_NO_ACCOUNT'
   /** Sync: the stored password cannot be read (credential file missing, unreadable, or the keychain refused). */
-  | 'SYNC_CREDENTIALS';
+  | 'SYNC_CREDENTIALS'
+  /** Search syntax (params: position, token): a "…" without its closing quote. */
+  | 'QUERY_UNCLOSED_QUOTE'
+  /** A `key:` that is not a filter. */
+  | 'QUERY_UNKNOWN_FILTER'
+  /** A filter with a missing or wrong value (is:foo, before:yesterday, tag:). */
+  | 'QUERY_BAD_VALUE'
+  /** OR at the start or end, or twice in a row. */
+  | 'QUERY_MISPLACED_OR'
+  /** Parentheses that do not pair up. */
+  | 'QUERY_UNBALANCED'
+  /** A query too long or too deeply nested. */
+  | 'QUERY_TOO_COMPLEX';
 
 /** An error meant for the user: a code the UI translates, parameters, and an English message. */
 export class KabarError extends Error {

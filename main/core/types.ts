@@ -103,6 +103,10 @@ export interface ArticleMeta {
   imagesPending?: number;
   /** Set on a link entry (imported from another app with only its address): its page is not fetched yet. */
   link?: LinkState;
+  /** How many highlights the article file holds (detached ones included); absent means none. */
+  highlights?: number;
+  /** Opaque revision of the article's highlights and notes, new at every change (the highlight catalog's freshness check). */
+  marksRev?: string;
 }
 
 /** Where a link entry's page fetch stands: waiting in the queue, or failed with the reason (kept beside the link). */

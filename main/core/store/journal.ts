@@ -35,7 +35,9 @@ export type JournalEntry =
   /** One feed record added or changed (matched by its `id`). */
   | { t: 'feed'; feed: { id: string } }
   /** One feed record removed. */
-  | { t: 'unfeed'; id: string };
+  | { t: 'unfeed'; id: string }
+  /** A whole list of library.json replaced (smart views, rules). */
+  | { t: 'list'; key: 'views' | 'rules'; value: unknown[] };
 
 /** Appends entries to the journal file, each on its own line, durable before it returns. */
 export class Journal {

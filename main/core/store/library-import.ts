@@ -40,7 +40,7 @@ export function fillLink(state: LibraryState, id: string, extracted: ExtractedAr
     const meta = state.meta(id);
     const file = await readArticleFile(state.dir, id).catch(() => null);
     const next = fetchedMeta(meta, extracted, extracted.blocks, EXCERPT_CHARS);
-    await writeArticleFile(state.dir, next, extracted.blocks, file?.translations ?? {}, { highlights: file?.highlights });
+    await writeArticleFile(state.dir, next, extracted.blocks, file?.translations ?? {}, { highlights: file?.highlights, marks: file?.marks });
     if (!next.deletedAt) await indexAdd(state, id, { title: next.title, body: blocksText(extracted.blocks) });
     state.invalidate();
     state.commit([{ t: 'put', meta: next }], false, () => {

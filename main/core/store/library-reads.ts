@@ -58,7 +58,7 @@ export function allMeta(state: LibraryState): ArticleMeta[] {
   return [...state.byId.values()];
 }
 
-/** Full-text search; trashed articles are left out. */
-export function search(state: LibraryState, query: string, limit: number): SearchResults {
-  return searchArticles({ dir: state.dir, index: state.index, byId: state.byId }, query, limit);
+/** Full-text search; trashed articles are left out, and so are ids `filter` refuses. */
+export function search(state: LibraryState, query: string, limit: number, filter?: (id: string) => boolean): SearchResults {
+  return searchArticles({ dir: state.dir, index: state.index, byId: state.byId }, query, limit, filter);
 }

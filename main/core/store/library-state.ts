@@ -8,6 +8,7 @@ import { backupLibraryFile, newestBackupAge } from './backups';
 import { syncBodies } from './library-batch';
 import type { Journal, JournalEntry } from './journal';
 import { applyFeedEntry } from './library-feeds';
+import { applyListEntry, type AddedHook } from './library-marks';
 import { applySettingsEntry } from './library-settings';
 import type { LibraryData } from './schema';
 
@@ -52,6 +53,8 @@ export class LibraryState {
   readonly unsyncedBodies = new Set<string>();
   /** Article-file rewrites (translations) run one at a time. */
   bodyWrites: Promise<unknown> = Promise.resolve();
+  /** Runs after every add with the articles it created (rules, store/smart.ts); set by Library.onAdded. */
+  addedHook: AddedHook | null = null;
   private readonly release: () => Promise<void> | void;
   private compactTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<void> = Promise.resolve();
@@ -173,10 +176,11 @@ export class LibraryState {
     if ((await newestBackupAge(this.dir, this.now())) >= BACKUP_EVERY_MS) await backupLibraryFile(this.dir, this.now());
   }
 
-  /** Settings and feed entries change library.json data directly. */
+  /** Settings, feed and list entries change library.json data directly. */
   private applyData(entry: JournalEntry): void {
     applySettingsEntry(this.db.data, entry);
     applyFeedEntry(this.db.data, entry);
+    applyListEntry(this.db.data, entry);
   }
 
   private async compactNow(): Promise<void> {

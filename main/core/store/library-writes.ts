@@ -55,6 +55,7 @@ export async function addNow(state: LibraryState, extracted: ExtractedArticle, o
   state.invalidate();
   rememberTags(state, tags);
   state.commit([{ t: 'put', meta }]);
+  await state.addedHook?.([meta]);
   return { meta, created: true };
 }
 
@@ -67,14 +68,19 @@ export interface BulkItem {
 }
 
 /** Stores many new articles in one durable commit, skipping known ids (see Library.addMany and library-batch.ts). */
-export function addManyNow(state: LibraryState, items: BulkItem[]): Promise<ArticleMeta[]> {
+export async function addManyNow(state: LibraryState, items: BulkItem[]): Promise<ArticleMeta[]> {
   const now = state.now().toISOString();
-  return addBatchNow(state, items, (id, extracted, item) => {
+  const created = await addBatchNow(state, items, (id, extracted, item) => {
     const meta = newMeta(state, id, extracted, item.state?.tags ?? []);
     applyNewState(meta, item.state, now);
+    // Imported highlights count like made ones (is:highlighted, the highlight catalog reads files with a marksRev).
+    if (item.highlights?.length) Object.assign(meta, { highlights: item.highlights.length, marksRev: `${now}~import` });
     rememberTags(state, meta.tags);
     return meta;
   });
+  // Rules run once over the whole batch, after it is durable.
+  if (created.length > 0) await state.addedHook?.(created);
+  return created;
 }
 
 /** Moves an article to the trash (restorable); it leaves search and the lists. */
@@ -167,7 +173,7 @@ export function saveTranslation(state: LibraryState, id: string, translation: Tr
     delete damaged[translation.lang];
     delete damaged['*'];
     const whole = { ...file.translations, [translation.lang]: translation };
-    await writeArticleFile(state.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole }, { highlights: file.highlights });
+    await writeArticleFile(state.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole }, { highlights: file.highlights, marks: file.marks });
     if (!meta.deletedAt) await indexAdd(state, id, searchDoc(meta, { blocks: file.blocks, translations: whole }));
     // The list shows translated titles without reading article files: keep them in the metadata
     // (journalled like any edit, which also tells listeners).

@@ -10,6 +10,7 @@ import type { ImportState } from './bulk';
 import * as feeds from './library-feeds';
 import * as imports from './library-import';
 import { reconcileIndex } from './library-index';
+import * as marks from './library-marks';
 import * as reads from './library-reads';
 import { adoptOrphans, replay } from './library-recovery';
 import * as settings from './library-settings';
@@ -17,6 +18,7 @@ import { LibraryState, type LibraryParts } from './library-state';
 import * as tags from './library-tags';
 import * as writes from './library-writes';
 import { settleImages, type SettledImages } from './pending-images';
+import type { DataListKey } from './schema';
 
 export type { LibraryParts } from './library-state';
 export type { AddResult } from './library-writes';
@@ -95,9 +97,19 @@ export class Library {
     return reads.liveIds(this.state);
   }
 
-  /** Full-text search with highlighted title and snippet; trashed articles are left out. */
-  async search(query: string, limit = 20): Promise<reads.SearchResults> {
-    return reads.search(this.state, query, limit);
+  /** Full-text search with highlighted title and snippet; trashed articles are left out, and so are ids `filter` refuses. */
+  async search(query: string, limit = 20, filter?: (id: string) => boolean): Promise<reads.SearchResults> {
+    return reads.search(this.state, query, limit, filter);
+  }
+
+  /** Changes whenever the full-text index does: query caches key on it. */
+  indexStamp(): string {
+    return marks.indexStamp(this.state);
+  }
+
+  /** Ids of every live article whose text matches all words of `words` (no snippets: for query filters). */
+  searchIds(words: string): string[] {
+    return marks.searchIds(this.state, words);
   }
 
   /** Whether any article, live or trashed, has this id. */
@@ -133,6 +145,16 @@ export class Library {
   /** Current settings. */
   settings(): Settings {
     return settings.readSettings(this.state);
+  }
+
+  /** The library's clock (tests and the app pass one in). */
+  time(): Date {
+    return this.state.now();
+  }
+
+  /** A list kept in library.json beside the articles (smart views, rules). */
+  dataList(key: DataListKey): unknown[] {
+    return marks.dataList(this.state, key);
   }
 
   // ---- writing ----
@@ -242,6 +264,26 @@ export class Library {
   /** Changes settings and returns them. */
   updateSettings(patch: Partial<Settings>): Settings {
     return settings.updateSettings(this.state, patch);
+  }
+
+  /** Replaces a library.json list (journaled like any other change). */
+  saveDataList(key: DataListKey, value: unknown[]): void {
+    marks.saveDataList(this.state, key, value);
+  }
+
+  /** Runs a read-modify-write of article files after the ones already queued (translations, marks), one at a time. */
+  withBody<T>(task: () => Promise<T>): Promise<T> {
+    return marks.withBody(this.state, task);
+  }
+
+  /** Edits many articles' metadata in one journal write (rules, highlight counts); returns the changed ids. */
+  changeMany(edits: Map<string, (meta: ArticleMeta) => void>): string[] {
+    return marks.changeMany(this.state, edits);
+  }
+
+  /** Called with the articles each add creates (single or batched: import, feed refresh); rules run here. */
+  onAdded(hook: marks.AddedHook | null): void {
+    this.state.addedHook = hook;
   }
 
   /** Listens for changes (`progressOnly` when only reading progress moved); returns the unsubscribe function. */

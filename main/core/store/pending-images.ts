@@ -46,7 +46,7 @@ export async function settleArticleImages(dir: string, meta: ArticleMeta, settle
   const damaged = { ...file.damagedTranslations };
   if (Object.keys(damaged).length > 0) await keepDamaged(dir, meta.id, now);
   delete damaged['*'];
-  await writeArticleFile(dir, meta, blocks, { ...(damaged as Record<string, Translation>), ...translations });
+  await writeArticleFile(dir, meta, blocks, { ...(damaged as Record<string, Translation>), ...translations }, { highlights: file.highlights, marks: file.marks });
   return countPendingImages(blocks);
 }
 
