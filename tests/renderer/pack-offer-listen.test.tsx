@@ -58,6 +58,9 @@ describe('listen bar', () => {
     };
     const { rerender } = render(<ListenBar {...props} state={{ status: 'idle', index: 0, block: null, sentence: null }} />);
     fireEvent.click(screen.getByRole('button', { name: 'Listen' }));
+    // Idle, only Listen shows (the reader's control row stays one row); the rest appears with playback.
+    expect(screen.queryByRole('button', { name: 'Previous paragraph' })).toBeNull();
+    rerender(<ListenBar {...props} state={{ status: 'playing', index: 0, block: 1, sentence: { start: 0, end: 10 } }} />);
     expect(screen.getByRole('button', { name: 'Previous paragraph' })).toHaveProperty('disabled', true);
     rerender(<ListenBar {...props} state={{ status: 'playing', index: 1, block: 2, sentence: { start: 0, end: 10 } }} />);
     expect(screen.getByTestId('listen-status').textContent).toBe('Paragraph 2 of 3');

@@ -91,6 +91,7 @@ export function Reader({ back = false }: { back?: boolean }) {
         <article
           className={`reader font-${fontFamily}${view?.mode === 'bilingual' ? ' reader-bilingual' : ''}`}
           data-testid="reader"
+          data-article-id={shown.id}
           lang={view?.lang ?? (shown.lang === 'und' ? undefined : shown.lang)}
           dir={view?.dir ?? shown.dir}
           aria-labelledby="reader-title"

@@ -17,9 +17,10 @@ export function targetId(): string | null {
   return useLibrary.getState().selectedId ?? useReader.getState().openId;
 }
 
-/** Whether the user is reading: an article is open and the keyboard is not in the list. */
+/** Whether the user is reading: an article is open (or still opening) and the keyboard is not in the list. */
 function reading(): boolean {
-  if (useReader.getState().status !== 'ready') return false;
+  // Not only when 'ready': j pressed while the last article still loads must open the next one too.
+  if (useReader.getState().openId === null) return false;
   const list = document.getElementById('list-pane');
   return !list?.contains(document.activeElement);
 }
