@@ -39,6 +39,7 @@ export function feedView(feed: FeedRecord, unread: number): FeedView {
     fullText: feed.fullText,
     keepDays: feed.keepDays,
     ...(feed.lastSuccessAt ? { lastSuccessAt: feed.lastSuccessAt } : {}),
+    ...(feed.sync ? { synced: true } : {}),
   };
 }
 
@@ -64,7 +65,7 @@ function throttle<T>(ms: number, merge: (acc: T | null, next: T) => T, send: (va
 }
 
 /** The scheduler over this library, with progress and changes sent to the renderer. */
-function scheduler(library: Library, ctx: HandlerContext) {
+function scheduler(library: Library, ctx: HandlerContext, afterRefresh?: () => void) {
   const progress = throttle<RefreshStatus>(PROGRESS_EVERY_MS, (_acc, next) => next, (s) => ctx.emit('feeds:progress', s));
   const changed = throttle<string[]>(CHANGED_EVERY_MS, (acc, next) => [...new Set([...(acc ?? []), ...next])], (ids) => ctx.emit('feeds:changed', { ids }));
   const refresher: RefreshScheduler = createRefreshScheduler({
@@ -74,7 +75,10 @@ function scheduler(library: Library, ctx: HandlerContext) {
     onStatus: (status) => {
       progress.push(status);
       // The end of a refresh must not wait for the timer: the bar disappears at once.
-      if (!status.running) progress.flush();
+      if (!status.running) {
+        progress.flush();
+        if (status.total > 0) afterRefresh?.();
+      }
     },
     onFeedDone: ({ feedId }) => changed.push([feedId]),
   });
@@ -101,8 +105,8 @@ export interface FeedPart extends PartHandlers<FeedHandlers> {
 }
 
 /** The feeds (issue 4) handlers over one library, and how to release what they hold. */
-export function feedHandlers(library: Library, ctx: HandlerContext): FeedPart {
-  const { refresher, changed, flush } = scheduler(library, ctx);
+export function feedHandlers(library: Library, ctx: HandlerContext, afterRefresh?: () => void): FeedPart {
+  const { refresher, changed, flush } = scheduler(library, ctx, afterRefresh);
   const stopFollowing = followInterval(library, refresher);
   if (library.settings().refreshMinutes > 0) refresher.reschedule(START_DELAY_MS);
   const edited = (feed: FeedRecord): FeedView => {

@@ -5,7 +5,7 @@
 import { warmExtractWorkers } from './core/articles';
 import { KabarError } from './core/errors';
 import { importSources, type ImportSource } from './core/importer';
-import type { Library } from './core/store';
+import { searchQuery, type Library } from './core/store';
 import type { HandlerContext } from './handlers';
 import type { LibraryHandlers } from '../preload/contract';
 
@@ -52,7 +52,8 @@ export function libraryHandlers(library: Library, ctx: HandlerContext): LibraryH
       library.mergeTags(from, to);
     },
     'tags:list': async () => library.tags(),
-    'search:query': async (query, limit) => library.search(query, limit),
+    // The search box takes the query syntax (README "Search syntax"); plain words rank as before.
+    'search:query': async (query, limit) => searchQuery(library, query, limit),
     'import:urls': async (urls, tags) => runImport(urls.map((url) => ({ kind: 'url', url })), tags),
     'import:paths': async (paths, tags) => runImport(paths.map((path) => ({ kind: 'path', path })), tags),
     // The user opened the Add dialog (or began a drop): start the extraction workers now, so

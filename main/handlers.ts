@@ -3,9 +3,16 @@
  * harness (tests/e2e/harness.ts) wires the very same object into Chromium.
  */
 import { openLibrary, type Library } from './core/store';
+import { exportHandlers } from './handlers-export';
 import { feedHandlers } from './handlers-feeds';
 import { libraryHandlers } from './handlers-library';
+import { packHandlers } from './handlers-packs';
+import { speechHandlers } from './handlers-speech';
+import { migrateHandlers } from './handlers-migrate';
+import { syncHandlers } from './handlers-sync';
+import { marksHandlers } from './handlers-marks';
 import { translateHandlers } from './handlers-translate';
+import type { SecretBox } from './core/sync';
 import type { TranslatorOptions } from './core/translate';
 import type { DialogStrings, Events, FolderDialogStrings, Handlers, MenuStrings, OpmlImportResult } from '../preload/contract';
 
@@ -38,6 +45,8 @@ export interface HandlerContext {
   fetch?: typeof fetch;
   /** Shows the system's folder dialog (language packs); null when cancelled. Unset: folder installs are refused. */
   chooseFolder?: (strings: FolderDialogStrings) => Promise<string | null>;
+  /** Keeps the sync password: Electron's safeStorage in the app; unset: an owner-only (0600) file. */
+  secretBox?: SecretBox;
   /** Translation engine options (tests point Apertium at a missing binary to run with no engine). */
   translator?: Omit<TranslatorOptions, 'dataDir'>;
 }
@@ -60,15 +69,29 @@ export interface HandlerSet {
 
 /** Every handler over an opened library, and how to release what the parts hold. */
 export function handlersFor(library: Library, ctx: HandlerContext): PartHandlers<Handlers> & Pick<HandlerSet, 'importOpmlPath'> {
-  const feeds = feedHandlers(library, ctx);
+  const sync = syncHandlers(library, ctx);
+  const feeds = feedHandlers(library, ctx, sync.afterRefresh);
   const translate = translateHandlers(library, ctx);
+  const packs = packHandlers(library, ctx);
+  const speech = speechHandlers(ctx);
+  const migrate = migrateHandlers(library, ctx);
   // One entry per domain: the object must cover every channel of the contract (a compile error otherwise).
-  const handlers: Handlers = { ...libraryHandlers(library, ctx), ...feeds.handlers, ...translate.handlers };
+  const handlers: Handlers = {
+    ...libraryHandlers(library, ctx),
+    ...feeds.handlers,
+    ...translate.handlers,
+    ...packs.handlers,
+    ...speech.handlers,
+    ...exportHandlers(library, ctx),
+    ...migrate.handlers,
+    ...sync.handlers,
+    ...marksHandlers(library),
+  };
   return {
     handlers,
     importOpmlPath: feeds.importOpmlPath,
     close: async () => {
-      await Promise.all([feeds.close(), translate.close()]);
+      await Promise.all([feeds.close(), translate.close(), packs.close(), speech.close(), migrate.close(), sync.close()]);
     },
   };
 }

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { app, dialog, session, shell, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { KabarError } from './core/errors';
 import { createHandlers, type FileDialogOptions, type HandlerSet } from './handlers';
+import { keychainBox } from './secret-box';
 import { registerIpc } from './ipc';
 import { handleMediaProtocol, registerMediaScheme } from './media';
 import { setupMenu } from './menu';
@@ -100,6 +101,7 @@ function setupHandlers(dataDir: string): Promise<HandlerSet> {
     chooseFolder,
     chooseFile,
     setMenuStrings: (strings) => relabelMenu?.(strings),
+    secretBox: keychainBox(),
   });
   // Logged here; each IPC call still answers with the error, so the renderer can show it.
   opened.catch((error: unknown) => console.error('[main] opening the library failed:', error));

@@ -17,6 +17,8 @@ export const CSP = [
   "style-src 'self'",
   `img-src 'self' ${MEDIA_SCHEME}: data:`,
   "font-src 'self'",
+  // Listen plays espeak-ng audio made in main as blob: URLs (nothing else: no remote media).
+  'media-src blob:',
   "connect-src 'self'",
   "base-uri 'none'",
   "form-action 'none'",

@@ -25,6 +25,8 @@ export interface FeedView {
   /** Days to keep its articles; null follows the global setting. */
   keepDays: number | null;
   lastSuccessAt?: string;
+  /** The feed belongs to the sync account (the server fetches it; Settings → Accounts). */
+  synced?: boolean;
 }
 
 /** Every feed, the unread counts per folder (key: parts joined by " / "), and the refresh under way. */

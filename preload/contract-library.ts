@@ -36,7 +36,7 @@ export interface AppInfo {
 
 /** The labels the native menu shows, as a list so the schema and the type come from one place. */
 export const MENU_KEYS = [
-  'file', 'importFiles', 'importUrl', 'importOpml', 'exportOpml', 'settings', 'quit', 'edit', 'undo', 'redo', 'cut',
+  'file', 'importFiles', 'importUrl', 'importOpml', 'exportOpml', 'exportLibrary', 'settings', 'quit', 'edit', 'undo', 'redo', 'cut',
   'copy', 'paste', 'selectAll', 'view', 'search', 'reload', 'toggleDevTools', 'resetZoom', 'zoomIn', 'zoomOut',
   'language', 'help', 'shortcuts',
 ] as const;
@@ -45,7 +45,7 @@ export const MENU_KEYS = [
 export type MenuStrings = Record<(typeof MENU_KEYS)[number], string>;
 
 /** Commands the native menu sends to the renderer. */
-export type MenuCommand = 'import-files' | 'import-url' | 'import-opml' | 'export-opml' | 'search' | 'settings' | 'shortcuts' | `locale:${string}`;
+export type MenuCommand = 'import-files' | 'import-url' | 'import-opml' | 'export-opml' | 'export-library' | 'search' | 'settings' | 'shortcuts' | `locale:${string}`;
 
 // Sources are bounded so one call cannot make main allocate without limit.
 const sources = z.array(source).max(10_000);

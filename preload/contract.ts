@@ -8,8 +8,14 @@
  * The renderer imports types only from here; values it shares with main come from
  * preload/shared.ts.
  */
+import { exportChannels, exportEvents } from './contract-export';
 import { feedChannels, feedEvents } from './contract-feeds';
 import { libraryChannels, libraryEvents } from './contract-library';
+import { packChannels, packEvents } from './contract-packs';
+import { speechChannels } from './contract-speech';
+import { migrateChannels, migrateEvents } from './contract-migrate';
+import { syncChannels, syncEvents } from './contract-sync';
+import { marksChannels, marksEvents } from './contract-marks';
 import { translateChannels, translateEvents } from './contract-translate';
 import type { ArgsOf, HandlersOf, PayloadOf, ResultOf } from './define';
 import type { Wire } from './contract-common';
@@ -29,9 +35,9 @@ function domains<T extends object[]>(...tables: T): UnionToIntersection<T[number
 type UnionToIntersection<U> = (U extends unknown ? (u: U) => void : never) extends (i: infer I) => void ? I : never;
 
 /** Every invoke channel, by name: its argument schema (and, as a type, its result). */
-export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels);
+export const CHANNELS = domains(libraryChannels, feedChannels, translateChannels, packChannels, speechChannels, exportChannels, migrateChannels, syncChannels, marksChannels);
 /** Every main → renderer event, by name. */
-export const EVENTS = domains(libraryEvents, feedEvents, translateEvents);
+export const EVENTS = domains(libraryEvents, feedEvents, translateEvents, packEvents, exportEvents, migrateEvents, syncEvents, marksEvents);
 
 /** The channel table's type. */
 export type Channels = typeof CHANNELS;
@@ -51,8 +57,20 @@ export type Handlers = HandlersOf<Channels>;
 export type LibraryHandlers = HandlersOf<typeof libraryChannels>;
 /** The feeds domain's handlers (main/handlers-feeds.ts). */
 export type FeedHandlers = HandlersOf<typeof feedChannels>;
+/** The import-from-another-app domain's handlers (main/handlers-migrate.ts). */
+export type MigrateHandlers = HandlersOf<typeof migrateChannels>;
+/** The highlights domain's handlers (main/handlers-marks.ts). */
+export type MarksHandlers = HandlersOf<typeof marksChannels>;
 /** The translation domain's handlers (main/handlers-translate.ts). */
 export type TranslateHandlers = HandlersOf<typeof translateChannels>;
+/** The pack source's handlers (main/handlers-packs.ts). */
+export type PackHandlers = HandlersOf<typeof packChannels>;
+/** The speech handlers (main/handlers-speech.ts). */
+export type SpeechHandlers = HandlersOf<typeof speechChannels>;
+/** The export domain's handlers (main/handlers-export.ts). */
+export type ExportHandlers = HandlersOf<typeof exportChannels>;
+/** The sync domain's handlers (main/handlers-sync.ts). */
+export type SyncHandlers = HandlersOf<typeof syncChannels>;
 
 /**
  * What the preload exposes as `window.kabar`: one door for calls, one for events, and the
@@ -80,7 +98,28 @@ export type {
   RefreshStatus,
   SubscribeOutcome,
 } from './contract-feeds';
+export type { EntryFailure, FetchStatus, MigrateOptions, MigrateSummary } from './contract-migrate';
+export type { SyncAccountInput, SyncView } from './contract-sync';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
+export type { AvailablePackInfo, PackGetResult, PackListingInfo, TargetLanguageInfo } from './contract-packs';
+export type { ParagraphAudioInfo, VoiceInfo } from './contract-speech';
+export type { ExportRequest, FetchImagesSummary, LibraryExportResult } from './contract-export';
+export type { CountedView } from './contract-marks';
+export type {
+  Anchor,
+  ArticleMarks,
+  Highlight,
+  HighlightColor,
+  HighlightEntry,
+  HighlightHit,
+  HighlightPage,
+  MarksOp,
+  OpResult,
+  Rule,
+  RuleActions,
+  RulesReport,
+  SmartView,
+} from '../main/core/highlights';
 export type {
   Article,
   ArticleMeta,

@@ -1,9 +1,15 @@
 /** Which CLI commands only read the library (they run beside an open app) and which write. */
 
-const READ_COMMANDS = new Set(['list', 'show', 'search', 'export', 'engines']);
+const READ_COMMANDS = new Set(['list', 'show', 'search', 'export', 'export-library', 'engines', 'speak']);
 const READ_SUBCOMMANDS: Record<string, Set<string | undefined>> = {
   tags: new Set([undefined]),
   feeds: new Set([undefined, 'list', 'export-opml']),
+  // Listing packs writes only the pack listing cache, never the library.
+  packs: new Set(['available']),
+  sync: new Set([undefined, 'status']),
+  highlights: new Set([undefined, 'list', 'search', 'export']),
+  rules: new Set([undefined, 'list', 'test']),
+  views: new Set([undefined, 'list']),
 };
 
 /**
@@ -22,5 +28,6 @@ export function commandAccess(command: string, positionals: string[]): 'read' | 
  * commands always open the index: their changes must reach it.)
  */
 export function commandSearches(command: string): boolean {
-  return command === 'search';
+  // export-library --search reads the index too; so do smart views' counts and rule tests (words in a query).
+  return command === 'search' || command === 'export-library' || command === 'views' || command === 'rules';
 }

@@ -24,6 +24,10 @@ export interface CommandOptions {
   engine?: string;
   feed?: string;
   folder?: string;
+  /** export-library: a search query, chosen ids, the book's title. */
+  search?: string;
+  ids?: string[];
+  title?: string;
   cwd: string;
 }
 

@@ -4,9 +4,11 @@
  * their own modules, loaded only when they run (./registry.ts).
  */
 import { KabarError } from '../core/errors';
+import { isPlainText, parseQuery } from '../core/search';
+import { catalogOf, searchQuery } from '../core/store';
 import type { ListQuery } from '../core/types';
 import { need, resolveId, type Command } from './base';
-import { hitsText, metaLine } from './output';
+import { hitsText, metaLine, snippetText } from './output';
 import { showCommand } from './show';
 
 export { need, resolveId, type Command, type CommandOptions } from './base';
@@ -72,8 +74,12 @@ const readCommand: Command = async (library, o) => {
 
 const searchCommand: Command = async (library, o) => {
   need(o.positionals, 1, 'search <query>');
-  const hits = await library.search(o.positionals.join(' '), o.limit ? Number(o.limit) : 20);
-  return { json: hits, text: hitsText(hits) };
+  const query = o.positionals.join(' ');
+  const hits = await searchQuery(library, query, o.limit ? Number(o.limit) : 20);
+  // Highlights form their own group (text output only: --json keeps its list of article hits).
+  const marks = isPlainText(parseQuery(query)) ? await catalogOf(library).search(query, 10) : [];
+  const group = marks.length ? `\n\nHighlights:\n${marks.map((h) => `${h.articleId.slice(0, 10)}  “${snippetText(h.text)}”`).join('\n')}` : '';
+  return { json: hits, text: hitsText(hits) + group };
 };
 
 const deleteCommand: Command = async (library, o) => {

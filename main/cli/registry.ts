@@ -10,6 +10,13 @@ const metadata: Loader = async () => (await import('./commands')).COMMANDS;
 const io: Loader = async () => (await import('./commands-io')).IO_COMMANDS;
 const translation: Loader = async () => (await import('./translate')).TRANSLATE_COMMANDS;
 const feeds: Loader = async () => (await import('./feeds')).FEED_COMMANDS;
+// `packs` (available, get; the rest delegated to the translation module) and `speak`.
+const libraryExport: Loader = async () => (await import('./library-export')).LIBRARY_EXPORT_COMMANDS;
+const fetchImages: Loader = async () => (await import('./fetch-images')).FETCH_IMAGES_COMMANDS;
+const libraryImport: Loader = async () => (await import('./library-import')).LIBRARY_IMPORT_COMMANDS;
+const sync: Loader = async () => (await import('./sync')).SYNC_COMMANDS;
+const packSource: Loader = async () => (await import('./packs')).PACK_COMMANDS;
+const marks: Loader = async () => (await import('./highlights')).MARK_COMMANDS;
 
 const WHERE: Record<string, Loader> = {
   list: metadata,
@@ -28,8 +35,17 @@ const WHERE: Record<string, Loader> = {
   backup: io,
   translate: translation,
   engines: translation,
-  packs: translation,
+  packs: packSource,
+  speak: packSource,
+  'export-library': libraryExport,
+  'fetch-images': fetchImages,
+  'import-library': libraryImport,
+  'fetch-pending': libraryImport,
+  sync,
   feeds,
+  highlights: marks,
+  rules: marks,
+  views: marks,
 };
 
 /** Every command name that works on an opened library (`restore` works on a closed one). */

@@ -33,18 +33,35 @@ Usage: kabar [--data DIR] [--json] <command> [options]
   tag <id> <tag>...                 add tags          untag <id> <tag>...   remove tags
   tags [rename <from> <to> | merge <tag>... --into <tag>]
   bookmark <id> [--off]             keep offline      read <id> [--off]     mark read
-  search <query>                    full-text search
+  search <query>                    search; the syntax: tag:x -tag:x lang:id site:S feed:"Name" is:unread
+                                    is:bookmarked is:highlighted has:translation before:/after:2026-01-01
+                                    "a phrase" -word a OR b (see README "Search syntax")
+  highlights [list [--article ID] [--tag T] [--color C] [--lang L] | search <words> | export --out DIR]
+  rules [list | add "QUERY" [--tag T]... [--bookmarked] [--mark-read] | remove ID | test "QUERY" | apply [ID]]
+  views [list | add NAME "QUERY" | remove ID]   smart views with their counts
   delete <id> | undelete <id> | empty-trash
   export <id>... --format md|html|json --out PATH
+  export-library --format netscape|pocket-csv|wallabag-json|epub --out PATH
+                 [--tag T] [--search Q] [--ids ID,ID] [--bilingual [--to L]] [--title T]
+                                    the library, a tag, a search or chosen articles as one file or EPUB book
   feeds [add <url> [--folder A/B] | list | refresh [--feed ID] | remove <id> | import-opml FILE | export-opml FILE]
   translate <id> --to L [--engine apertium|bergamot]   translate and store (read it offline)
   engines                           translation engines, installed pairs and language packs
+  packs available | packs get FROM TO   language packs from Firefox's model server (or packRegistryUrl)
   packs install DIR|URL | packs remove ID
+  speak <id> [--lang L] --out FILE.wav  read an article (or its translation into L) aloud with espeak-ng
+  fetch-images [<id>...]            fetch images saved articles are still waiting for (offline at import)
+  import-library FILE [--from FORMAT] [--tag T] [--no-fetch]
+                                    bring a Pocket, Instapaper, Omnivore, wallabag, Readwise,
+                                    Pinboard or browser bookmarks export in; links' pages are fetched
+  fetch-pending [retry-failed]      fetch the pages of links waiting (or failed, with retry-failed)
+  sync add <api-url> --user U [--days N]   sync with a Google Reader API server (password from stdin)
+  sync [status] | sync now | sync subscribe <feed-url> [--folder F] | sync remove
   backup --out FILE                 the whole library in one file
   restore FILE                      replace the library with a verified backup
 
 While Kabar (or another kabar command) has the library open, only the reading commands work
-(list, show, search, export, tags, feeds list, feeds export-opml, engines); the others say so.
+(list, show, search, export, export-library, tags, feeds list, feeds export-opml, engines); the others say so.
 Ids may be shortened to any unique prefix. Without --data, Kabar's own data folder is used
 (KABAR_DATA_DIR overrides it). --json prints one JSON document; errors go to stderr.`;
 
@@ -74,6 +91,17 @@ function parse(argv: string[], cwd: string): { command: string | undefined; json
       feed: { type: 'string' },
       folder: { type: 'string' },
       engine: { type: 'string' },
+      search: { type: 'string' },
+      ids: { type: 'string', multiple: true },
+      title: { type: 'string' },
+      from: { type: 'string' },
+      'no-fetch': { type: 'boolean', default: false },
+      user: { type: 'string' },
+      days: { type: 'string' },
+      article: { type: 'string' },
+      color: { type: 'string' },
+      name: { type: 'string' },
+      'mark-read': { type: 'boolean', default: false },
     },
   });
   const [command, ...rest] = positionals;

@@ -21,6 +21,8 @@ export interface ImportOptions {
   tags?: string[];
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Total wait for one article's images (default 2 s); what is not saved by then is fetched later (image-retry.ts). */
+  imageBudgetMs?: number;
   /** Called after each item, for a progress bar. */
   onProgress?: (done: number, total: number, source: string) => void;
 }
@@ -47,7 +49,7 @@ async function importOne(library: Library, source: ImportSource, options: Import
     const extracted = await extract(source, options);
     const blocks = library.has(articleId(extracted))
       ? extracted.blocks
-      : await captureImages(extracted.blocks, { mediaDir: library.mediaDir, fetch: options.fetch });
+      : await captureImages(extracted.blocks, { mediaDir: library.mediaDir, fetch: options.fetch, budgetMs: options.imageBudgetMs });
     const { meta, created } = await library.add({ ...extracted, blocks }, { tags: options.tags });
     return { source: label, ok: true, id: meta.id, title: meta.title, created };
   } catch (error) {

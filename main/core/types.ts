@@ -30,6 +30,11 @@ export interface Block {
   src?: string;
   /** image: file name inside `media/` once captured for offline reading. */
   media?: string;
+  /**
+   * image: not saved yet — the capture ran out of time or found no network. `fetchPendingImages`
+   * (`kabar fetch-images`) fetches it later; an image that can never be saved (404, not an image) is not pending.
+   */
+  pending?: boolean;
   alt?: string;
   /** Text direction when it differs from the article's. */
   dir?: 'ltr' | 'rtl';
@@ -94,6 +99,25 @@ export interface ArticleMeta {
   deletedAt?: string | null;
   /** Titles of the stored translations, by language (set when a translation is saved). */
   translatedTitles?: Record<string, string>;
+  /** How many of its images are not saved yet (Block.pending); absent when none. */
+  imagesPending?: number;
+  /** Set on a link entry (imported from another app with only its address): its page is not fetched yet. */
+  link?: LinkState;
+  /** How many highlights the article file holds (detached ones included); absent means none. */
+  highlights?: number;
+  /** Opaque revision of the article's highlights and notes, new at every change (the highlight catalog's freshness check). */
+  marksRev?: string;
+}
+
+/** Where a link entry's page fetch stands: waiting in the queue, or failed with the reason (kept beside the link). */
+export interface LinkState {
+  state: 'waiting' | 'failed';
+  /** Error code of the last failure (errors.<code> in the locales). */
+  code?: string;
+  /** The last failure in English, for logs and the CLI. */
+  reason?: string;
+  /** Fetch attempts made so far. */
+  attempts?: number;
 }
 
 /** A stored translation of an article's blocks into one language. */
@@ -277,4 +301,50 @@ export interface RefreshStatus {
   added: number;
   /** Each feed of the refresh and what is happening to it. */
   states: Record<string, FeedState>;
+}
+
+/** One entry of another app's export that could not be imported, with why (issue 12). */
+export interface EntryFailure {
+  /** The entry's title, or its address. */
+  label: string;
+  url: string;
+  code: string;
+  message: string;
+}
+
+/** What an import from another app did: the figures its summary shows (issue 12). */
+export interface MigrateSummary {
+  /** The format recognised (or forced), e.g. 'pocket-csv'. */
+  format: string;
+  /** Entries read from the file so far. */
+  entries: number;
+  /** Entries the file has ("n of m"). */
+  total: number;
+  imported: number;
+  /** Already in the library (or twice in the file): nothing added, tags and state merged. */
+  alreadyThere: number;
+  /** Link entries saved by this import that wait for their page. */
+  linksWaiting: number;
+  /** Entries that came with their content and are readable now. */
+  withContent: number;
+  highlights: number;
+  failed: number;
+  /** The first failures (up to 500), each with its reason. */
+  failures: EntryFailure[];
+}
+
+/** Where the background fetch of link entries stands: "n of m", and why it waits if it does (issue 12). */
+export interface FetchStatus {
+  /** Links this run started with. */
+  total: number;
+  /** Links finished this run: fetched or failed for good. */
+  done: number;
+  fetched: number;
+  failed: number;
+  /** Links still waiting for their page. */
+  waiting: number;
+  paused: boolean;
+  offline: boolean;
+  /** Failures of this run, each with its reason. */
+  failures: { id: string; url: string; title: string; code: string; message: string }[];
 }

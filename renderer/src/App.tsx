@@ -3,6 +3,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { boot, type BootState } from './bootstrap';
 import { Notices } from './components/Notices';
+import { UndoToast } from './components/UndoToast';
 import { Dialogs } from './features/app/Dialogs';
 import { TopBar } from './features/app/TopBar';
 import { errorMessage } from './i18n/errors';
@@ -10,7 +11,8 @@ import { parseTags } from './features/import/chooseFiles';
 import { useDropImport } from './features/import/useDropImport';
 import { ArticleList } from './features/library/ArticleList';
 import { ListHeader } from './features/library/ListHeader';
-import { Sidebar } from './features/library/Sidebar';
+import { Panes } from './features/layout/Panes';
+import { useLayoutMode } from './features/layout/useLayoutMode';
 import { Reader } from './features/reader/Reader';
 import { SearchResults } from './features/search/SearchResults';
 import { useLocaleSync, useTheme } from './features/settings/useAppearance';
@@ -18,6 +20,7 @@ import { useAppEvents } from './features/shortcuts/useAppEvents';
 import { useShortcuts } from './features/shortcuts/useShortcuts';
 import { useImport } from './stores/importer';
 import { useSearch } from './stores/search';
+import { useLayout } from './stores/layout';
 import { useUi } from './stores/ui';
 import './styles/base.css';
 import './styles/layout.css';
@@ -31,6 +34,8 @@ function Shell() {
   useAppEvents();
   useShortcuts();
   const dialog = useUi((s) => s.dialog);
+  const mode = useLayoutMode();
+  const focus = useLayout((s) => s.focus);
   const searching = useSearch((s) => s.query !== '');
   // Tags typed in the open Add dialog apply to files dropped while it is open.
   const dropTags = useCallback(() => (useUi.getState().dialog?.kind === 'import' ? parseTags(useImport.getState().tagsText) : []), []);
@@ -38,26 +43,27 @@ function Shell() {
 
   return (
     <>
-      <div className="app" inert={dialog !== null}>
-        <TopBar />
+      <div className="app" inert={dialog !== null} data-layout={mode} data-focus={focus ? 'true' : undefined}>
+        <TopBar mode={mode} />
         <Notices />
-        <Sidebar />
         <main className="main">
-          <div className="list-pane" id="list-pane" tabIndex={-1}>
-            {searching ? (
-              <SearchResults />
-            ) : (
-              <>
-                <ListHeader />
-                <ArticleList />
-              </>
-            )}
-          </div>
-          <section className="reader-pane" id="reader-pane" aria-label={t('reader.label')} tabIndex={-1}>
-            <Reader />
-          </section>
+          <Panes
+            mode={mode}
+            list={
+              searching ? (
+                <SearchResults />
+              ) : (
+                <>
+                  <ListHeader />
+                  <ArticleList />
+                </>
+              )
+            }
+            reader={<Reader back={mode === 'narrow' && !focus} />}
+          />
         </main>
       </div>
+      <UndoToast />
       <Dialogs />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -32,8 +32,8 @@ export interface FeedServer {
   close: () => Promise<void>;
 }
 
-/** Starts the server for `feeds` feeds of `items` items. */
-export async function startFeedServer(feeds: number, items: number): Promise<FeedServer> {
+/** Starts the server for `feeds` feeds of `items` items, spread over `hosts` loopback addresses (at most 254). */
+export async function startFeedServer(feeds: number, items: number, hosts = 254): Promise<FeedServer> {
   const bodies = Array.from({ length: feeds }, (_, f) => feedXml(f, items));
   let served304 = 0;
   const server = createServer((req, res) => {
@@ -50,7 +50,7 @@ export async function startFeedServer(feeds: number, items: number): Promise<Fee
   const port = (server.address() as AddressInfo).port;
   return {
     port,
-    urls: bodies.map((_, f) => `http://127.0.0.${(f % 254) + 1}:${port}/feed${f}.xml`),
+    urls: bodies.map((_, f) => `http://127.0.0.${(f % Math.min(254, hosts)) + 1}:${port}/feed${f}.xml`),
     served304: () => served304,
     close: () =>
       new Promise<void>((resolve) => {

@@ -6,16 +6,16 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measureImport } from './import';
-import { ARTICLES, buildLibrary, corpusFiles } from './library';
+import { ARTICLES, buildLibrary, corpusFiles, measureBulkAdd } from './library';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 /** Benchmarks of later issues, each a script printing one JSON line, run in its own process. */
-const CHILD_BENCHES = ['feeds.ts', 'feeds-ui.ts', 'translate.ts', 'toggle.ts'];
+const CHILD_BENCHES = ['feeds.ts', 'peer.ts', 'feeds-ui.ts', 'translate.ts', 'toggle.ts', 'export.ts', 'imports.ts', 'sync.ts', 'marks.ts'];
 
 function runChildBench(script: string, ...args: string[]): Record<string, unknown> {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, script), ...args], {
@@ -47,6 +47,8 @@ async function main(): Promise<void> {
   const buildS = (performance.now() - buildStarted) / 1000;
   const figures = { ...measureInFreshProcess(dir, '--parse-floor'), ...measureInFreshProcess(dir) };
   const cli = runChildBench('cli.ts', dir); // cli_list_ms: `kabar list --json` on this library
+  // After the store and CLI figures, so they are taken on a library of exactly ARTICLES.
+  const bulk = await measureBulkAdd(dir, [...pages, ...texts]);
   if (process.env.KABAR_BENCH_KEEP !== '1') await rm(dir, { recursive: true, force: true });
   const round = (x: number) => Math.round(x * 10) / 10;
   const later = Object.assign({}, ...CHILD_BENCHES.map((script) => runChildBench(script))) as Record<string, unknown>;
@@ -59,6 +61,10 @@ async function main(): Promise<void> {
       import_cold_pages_per_s: round(cold.import_pages_per_s),
       build_s: round(buildS),
       ...cli,
+      bulk_add_per_s: round(bulk.bulk_add_per_s),
+      bulk_add_library: bulk.bulk_add_library,
+      budget_bulk_add_per_s: 500,
+      load_avg_1m: round(loadavg()[0]),
       ...later,
     }),
   );

@@ -3,7 +3,8 @@
  * browser harness), timed inside the page. Prints one JSON line: first_list_ms,
  * open_article_ms (p50/p95), search_ui_ms (p50/p95 per keystroke), lang_switch_ms, and the
  * long tasks (count over 50 ms, longest) while scrolling the list from end to end one screen
- * per frame, so every row is drawn. `KABAR_BENCH_UI_TRACE=FILE` writes a Chrome trace of the
+ * per frame, so every row is drawn; and reader_title_top_px (where the open article's title starts
+ * in a 1280×800 window; budget 200). `KABAR_BENCH_UI_TRACE=FILE` writes a Chrome trace of the
  * scroll; `KABAR_BENCH_UI_DATA=DIR` reuses a library folder built before (kept afterwards).
  */
 import { execFileSync } from 'node:child_process';
@@ -17,6 +18,15 @@ import { ARTICLES, buildLibrary, corpusFiles } from './library';
 import { percentile, WAIT_PAINTED } from './paint';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Where the open article's title starts, from the top of a 1280×800 window (issue 11: ≤ 200 px). */
+async function readerTitleTopPx(page: Page): Promise<number> {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.locator('[data-testid="article-row"][data-index="0"] [data-row-button]').click();
+  await page.getByTestId('reader-title').waitFor();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  return page.evaluate(() => document.querySelector('[data-testid="reader-title"]')?.getBoundingClientRect().top ?? -1);
+}
 
 async function firstListMs(page: Page): Promise<number> {
   const started = Date.now();
@@ -156,6 +166,7 @@ async function main(): Promise<void> {
   const open = await openArticleMs(page, 10);
   const search = await searchUiMs(page, ['intelijen', 'moskow', 'firefox', 'politique']);
   const lang = [await langSwitchMs(page, 'id'), await langSwitchMs(page, 'en')];
+  const titleTop = await readerTitleTopPx(page);
   const scroll = await traced(page, () => scrollLongTasks(page));
   await app.close();
   await closeBrowser();
@@ -176,6 +187,7 @@ async function main(): Promise<void> {
       scroll_long_tasks_ms: scroll.tasks.map(round),
       scroll_frames: scroll.frames,
       scroll_reached_end: scroll.reachedEnd,
+      reader_title_top_px: round(titleTop),
     }),
   );
 }

@@ -156,7 +156,20 @@ test('reading progress is saved and restored after a restart', async () => {
   const id = await page.locator('[data-testid="article-row"]:has([aria-current="true"])').getAttribute('data-id');
   await page.getByTestId('reader-body').hover();
   await page.mouse.wheel(0, 600);
-  await expect.poll(async () => (await app.set.handlers['article:get'](id!)).progress, { timeout: 5000 }).toBeGreaterThan(0.05);
+  // Saves are throttled (one a second), and a wheel scroll is smooth: wait until the saved value is settled,
+  // not the first save of the scroll (the taller reader of issue 11 made that race visible).
+  let previous = -1;
+  await expect
+    .poll(
+      async () => {
+        const now = (await app.set.handlers['article:get'](id!)).progress;
+        const settled = now > 0.05 && now === previous;
+        previous = now;
+        return settled;
+      },
+      { timeout: 8000, intervals: [1200] },
+    )
+    .toBe(true);
   const saved = (await app.set.handlers['article:get'](id!)).progress;
   await app.close();
   app = await openApp({ dataDir });
@@ -166,7 +179,9 @@ test('reading progress is saved and restored after a restart', async () => {
   const restored = await page.evaluate(() => {
     const title = document.querySelector('[data-testid="reader-title"]');
     let el: HTMLElement | null = title as HTMLElement | null;
-    while (el && el.scrollHeight <= el.clientHeight + 1) el = el.parentElement;
+    // The scroller is the nearest ancestor that scrolls (a heading's own overflow by a pixel is not one).
+    const scrolls = (e: HTMLElement): boolean => /(auto|scroll)/.test(getComputedStyle(e).overflowY) && e.scrollHeight > e.clientHeight + 1;
+    while (el && !scrolls(el)) el = el.parentElement;
     return el ? el.scrollTop / Math.max(1, el.scrollHeight - el.clientHeight) : 0;
   });
   expect(Math.abs(restored - saved)).toBeLessThan(0.1);

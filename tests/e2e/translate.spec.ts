@@ -75,7 +75,11 @@ test('translate the seed to Malay, toggle the three views, and keep the translat
   const bar = page.getByTestId('translate-bar');
   await expect(bar.getByTestId('source-lang')).toHaveValue('id');
   await expect(bar.getByTestId('target-lang')).toHaveValue('ms');
-  await expect(bar.getByTestId('translate-suggestion')).toContainText('This article is in Indonesian. Translate it into Malay?');
+  // Always / never translate from Indonesian live in the bar's ⋯ menu.
+  await bar.getByTestId('translate-menu').click();
+  await expect(bar.getByTestId('translate-menu-panel')).toContainText('Never suggest for Indonesian');
+  await page.keyboard.press('Escape');
+  await expect(bar.getByTestId('translate-menu-panel')).toBeHidden();
   await bar.getByTestId('translate-button').click();
   // The original stays readable while the blocks come in.
   await expect(page.getByTestId('reader-body')).toContainText('Semarang (usmnews)');

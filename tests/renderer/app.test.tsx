@@ -105,6 +105,11 @@ describe('app shell', () => {
     expect(within(results).getByText('Saved story')).toBeTruthy();
     expect(within(results).getByText(/error 404/)).toBeTruthy();
     expect(screen.getByTestId('import-progress')).toBeTruthy();
+    // Walk item 3: the failed address stays in the box, and "Retry failed" sends only it.
+    await waitFor(() => expect((within(dialog).getByLabelText('Web addresses, one per line') as HTMLTextAreaElement).value).toBe('https://b.example/2'));
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Retry failed (1)' }));
+    await waitFor(() => expect(fake.callsTo('import:urls')).toHaveLength(2));
+    expect(fake.callsTo('import:urls')[1]).toEqual([['https://b.example/2'], ['world', 'asia']]);
   });
 
   it('shows a dismissible notice when the library was repaired', async () => {

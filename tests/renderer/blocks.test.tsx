@@ -109,7 +109,9 @@ describe('reader', () => {
     render(<Reader />);
     await act(() => openArticle('a00002'));
     fireEvent.click(await screen.findByRole('button', { name: /Bookmark/ }));
-    await waitFor(() => expect(screen.getByRole('button', { name: /Bookmarked/ }).getAttribute('aria-pressed')).toBe('true'));
+    // A toggle keeps its name ("Bookmark") and says its state with aria-pressed; the tooltip says "Bookmarked".
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Bookmark' }).getAttribute('aria-pressed')).toBe('true'));
+    expect(screen.getByRole('button', { name: 'Bookmark' }).getAttribute('title')).toBe('Bookmarked');
     expect(fake.callsTo('article:setBookmarked')).toEqual([['a00002', true]]);
   });
 });

@@ -127,6 +127,37 @@ describe('feeds section', () => {
     expect(screen.queryAllByTestId('feed-state')).toHaveLength(0);
   });
 
+  it('names failures in the refresh summary, and "show" opens Problems (n) listing each failing feed with its reason', async () => {
+    const problems = screen.getByTestId('feed-problems');
+    const toggle = within(problems).getByRole('button', { name: 'Problems (2)' });
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh all feeds' }));
+    act(() => fake.emit('feeds:progress', { running: true, done: 0, total: 3, added: 0, states: { f1: 'fetching', f2: 'queued', f3: 'queued' } }));
+    act(() => fake.emit('feeds:progress', { running: false, done: 3, total: 3, added: 2, states: { f1: 'ok', f2: 'error', f3: 'error' } }));
+    await waitFor(() => expect(screen.getByTestId('feeds-status').textContent).toBe('Refresh finished: 2 new · 2 feeds failed — show'));
+    fireEvent.click(screen.getByTestId('feeds-show-problems'));
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const list = problems.querySelector('#feed-problems-list') as HTMLElement;
+    expect(list.hidden).toBe(false);
+    expect(Array.from(list.querySelectorAll('li')).map((li) => li.textContent)).toEqual([
+      'Daily WireThe website answered with error 500. Check the address, or try again later.',
+      expect.stringMatching(/^Apple blog.*web page, not a news feed/),
+    ]);
+    fireEvent.click(within(list).getByRole('button', { name: 'Daily Wire' }));
+    expect(useUi.getState().dialog).toEqual({ kind: 'feed', id: 'f2' });
+    act(() => useUi.getState().closeDialog());
+  });
+
+  it('warns in the Subscribe dialog while offline (walk item 8), and the address box follows its text direction', async () => {
+    act(() => useUi.setState({ online: false }));
+    act(() => useUi.getState().openDialog({ kind: 'subscribe' }));
+    expect((await screen.findByTestId('subscribe-offline')).textContent).toMatch(/You are offline/);
+    expect(screen.getByLabelText('Feed or website address').getAttribute('dir')).toBe('auto');
+    act(() => useUi.setState({ online: true }));
+    expect(screen.queryByTestId('subscribe-offline')).toBeNull();
+    act(() => useUi.getState().closeDialog());
+  });
+
   it('re-reads the feed list a few times, not once per event, during a flood of changes', async () => {
     const before = fake.callsTo('feeds:list').length;
     for (let i = 0; i < 200; i++) act(() => fake.emit('library:changed', { ids: [`a${i}`] }));

@@ -4,7 +4,7 @@ import { act, cleanup, fireEvent, render, waitFor } from '@testing-library/react
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { commandFor, isTypingTarget } from '../../renderer/src/features/shortcuts/keymap';
 import { useShortcuts } from '../../renderer/src/features/shortcuts/useShortcuts';
-import { startLibrary, useLibrary } from '../../renderer/src/stores/library';
+import { rowAt, startLibrary, useLibrary } from '../../renderer/src/stores/library';
 import { useReader } from '../../renderer/src/stores/reader';
 import { useSearch } from '../../renderer/src/stores/search';
 import { useUi } from '../../renderer/src/stores/ui';
@@ -112,5 +112,34 @@ describe('shortcut dispatch', () => {
     act(() => useSearch.getState().setQuery('x'));
     press(document.body, 'Escape');
     expect(useSearch.getState().query).toBe('');
+  });
+});
+
+describe('first-use walk, item 1: the selection follows the article being read', () => {
+  it('j and k while reading open the next and previous article', async () => {
+    render(<Keys />);
+    const ids = [0, 1, 2].map((i) => rowAt(useLibrary.getState().pages, i)?.id);
+    useLibrary.getState().select(0);
+    await act(() => useReader.getState().open(ids[0] as string));
+    expect(useReader.getState().status).toBe('ready');
+    press(window, 'j');
+    await waitFor(() => expect(useReader.getState().article?.id).toBe(ids[1]));
+    expect(useLibrary.getState().selectedId).toBe(ids[1]);
+    press(window, 'j');
+    await waitFor(() => expect(useReader.getState().article?.id).toBe(ids[2]));
+    press(window, 'k');
+    await waitFor(() => expect(useReader.getState().article?.id).toBe(ids[1]));
+  });
+
+  it('keeps the read article selected when a filter is set and cleared, so o opens it again', async () => {
+    const id = rowAt(useLibrary.getState().pages, 3)?.id as string;
+    useLibrary.getState().selectId(id);
+    expect(useLibrary.getState().selectedIndex).toBe(3);
+    act(() => useLibrary.getState().setLang('id'));
+    await waitFor(() => expect(useLibrary.getState().total).not.toBeNull());
+    act(() => useLibrary.getState().clearFilters());
+    await waitFor(() => expect(useLibrary.getState().total).toBe(5));
+    expect(useLibrary.getState().selectedId).toBe(id);
+    expect(useLibrary.getState().selectedIndex).toBe(3);
   });
 });

@@ -121,12 +121,14 @@ describe('target language and modes', () => {
 });
 
 describe('translating from the reader', () => {
-  it('suggests translating (not for "never" languages), shows progress with Cancel, then the translation', async () => {
+  it('offers Translate, always/never in the bar\'s menu, shows progress with Cancel, then the translation', async () => {
     useSettings.setState({ settings: { ...DEFAULT_SETTINGS, translateTo: 'ms' } });
     const answer = deferred<Translation>();
     fake.translateWith = () => answer.promise;
     await openSeed();
-    expect(screen.getByTestId('translate-suggestion').textContent).toContain('This article is in Indonesian. Translate it into Malay?');
+    fireEvent.click(screen.getByTestId('translate-menu'));
+    expect(screen.getByTestId('translate-menu-panel').textContent).toContain('Never suggest for Indonesian');
+    fireEvent.click(screen.getByTestId('translate-menu'));
     fireEvent.click(screen.getByTestId('translate-button'));
     act(() => fake.emit('translate:progress', { id: 'a00001', done: 2, total: 5, failed: 0 }));
     expect(screen.getByTestId('translate-progress').textContent).toContain('Translating: 2 of 5 blocks');
@@ -144,7 +146,9 @@ describe('translating from the reader', () => {
     fake.translations.clear();
     useSettings.setState({ settings: { ...DEFAULT_SETTINGS, translateTo: 'ms', neverTranslateFrom: ['id'] } });
     await openSeed();
-    expect(screen.queryByTestId('translate-suggestion')).toBeNull();
+    fireEvent.click(screen.getByTestId('translate-menu'));
+    const never = screen.getByRole('button', { name: 'Never suggest for Indonesian' });
+    expect(never.getAttribute('aria-pressed')).toBe('true');
     expect(screen.getByTestId('translate-button')).toBeTruthy();
   });
 

@@ -133,21 +133,50 @@ export function domToBlocks(root: Element, base: string | undefined, articleDir:
   };
 
   // A list is one block; each item keeps its inline runs. Nested lists are flattened after their item.
+  // Pages no one here wrote put text straight inside <ul>/<ol> with no <li> (`<ul> some words <i>more</i></ul>`):
+  // such loose text and inline elements become an item of their own, so no visible word is dropped.
   const listBlock = (list: Element, ordered: boolean, ctx: Context): void => {
     const items: Inline[][] = [];
+    const addItem = (itemRuns: Inline[]): void => {
+      const { text, inline } = finishRuns(itemRuns);
+      if (text) items.push(inline ?? [{ text }]);
+    };
     const collectItems = (el: Element): void => {
-      for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
-        if (child.localName === 'li') {
-          const itemRuns: Inline[] = [];
+      let loose: Inline[] = [];
+      const endLoose = (): void => {
+        addItem(loose);
+        loose = [];
+      };
+      for (let child = el.firstChild; child; child = child.nextSibling) {
+        if (child.nodeType === TEXT_NODE) {
+          appendText(loose, child.nodeValue ?? '', ctx.style);
+          continue;
+        }
+        if (child.nodeType !== ELEMENT_NODE) continue;
+        const c = child as Element;
+        const tag = c.localName;
+        if (SKIP.has(tag)) continue;
+        if (tag === 'br') {
+          endLoose();
+        } else if (tag === 'li') {
+          endLoose();
           const nested: Element[] = [];
-          collectInline(child, ctx.style, base, itemRuns, nested);
-          const { text, inline } = finishRuns(itemRuns);
-          if (text) items.push(inline ?? [{ text }]);
+          const itemRuns: Inline[] = [];
+          collectInline(c, ctx.style, base, itemRuns, nested);
+          addItem(itemRuns);
           nested.forEach(collectItems);
-        } else if (!SKIP.has(child.localName)) {
-          collectItems(child);
+        } else if (BLOCKY.has(tag) || c.querySelector('li')) {
+          // A wrapper of items (<div><li>…) or a block of its own (<p> inside a list): its items stand alone.
+          endLoose();
+          collectItems(c);
+        } else {
+          const nested: Element[] = [];
+          collectInline(c, styleOf(c, ctx.style, base), base, loose, nested);
+          if (nested.length > 0) endLoose();
+          nested.forEach(collectItems);
         }
       }
+      endLoose();
     };
     collectItems(list);
     if (items.length === 0) return;
@@ -204,13 +233,18 @@ function collectInline(el: Element, style: InlineStyle, base: string | undefined
       appendBreak(runs);
       continue;
     }
-    let next = style;
-    if (tag === 'a') next = { ...style, href: safeHref(c.getAttribute('href'), base) };
-    else if (tag === 'em' || tag === 'i' || tag === 'cite') next = { ...style, em: true };
-    else if (tag === 'strong' || tag === 'b') next = { ...style, strong: true };
-    else if (tag === 'code' || tag === 'kbd' || tag === 'samp') next = { ...style, code: true };
     if (BLOCKY.has(tag)) appendText(runs, ' ', style);
-    collectInline(c, next, base, runs, nestedLists);
+    collectInline(c, styleOf(c, style, base), base, runs, nestedLists);
     if (BLOCKY.has(tag)) appendText(runs, ' ', style);
   }
+}
+
+/** The inline style inside an element: links, emphasis, strong and code add to the style around it. */
+function styleOf(el: Element, style: InlineStyle, base: string | undefined): InlineStyle {
+  const tag = el.localName;
+  if (tag === 'a') return { ...style, href: safeHref(el.getAttribute('href'), base) };
+  if (tag === 'em' || tag === 'i' || tag === 'cite') return { ...style, em: true };
+  if (tag === 'strong' || tag === 'b') return { ...style, strong: true };
+  if (tag === 'code' || tag === 'kbd' || tag === 'samp') return { ...style, code: true };
+  return style;
 }

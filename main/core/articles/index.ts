@@ -3,6 +3,7 @@ export { decodeBytes } from './decode';
 export { detectLanguage } from './language';
 export { parsePlainText } from './plaintext';
 export { parseHtml } from './html';
+export { articleFromContent, type ContentFacts } from './content';
 export { extractFromBytes, extractFromFile } from './extract';
 export { extractFromUrl } from './url';
 export { captureImages } from './images';

@@ -107,7 +107,9 @@ export async function restoreBackup(dir: string, archive: string, now: Date): Pr
   try {
     manifest = await unpackVerified(archive, staging);
   } catch (error) {
-    await rm(staging, { recursive: true, force: true });
+    // A refused archive may still have an extraction write settling: retry the removal (ENOTEMPTY)
+    // rather than let a cleanup race hide the real reason (BACKUP_INVALID).
+    await rm(staging, { recursive: true, force: true, maxRetries: 5, retryDelay: 50 }).catch(() => undefined);
     throw error;
   }
   const previous = join(dir, `replaced-${stamp(now)}`);

@@ -1,5 +1,7 @@
 /** Article export formats: Markdown, standalone HTML and JSON, all built from sanitized blocks. */
+import type { ArticleMarks } from '../highlights';
 import type { Article, Block, Inline } from '../types';
+import { frontMatter, marksHtml, marksMarkdown } from './marks';
 
 /** Export formats the CLI and the app offer. */
 export type ExportFormat = 'md' | 'html' | 'json';
@@ -100,17 +102,21 @@ function metaLine(article: Article): string[] {
   );
 }
 
-/** The article as Markdown, with a front line of metadata and its source URL. */
-export function toMarkdown(article: Article): string {
-  const head = [`# ${escapeMarkdown(article.title)}`, ''];
+/**
+ * The article as Markdown: YAML front matter (title, url, tags, saved: what Obsidian and Logseq read
+ * as page properties), a line of metadata, its source URL, the text, then its note and highlights.
+ */
+export function toMarkdown(article: Article, marks?: ArticleMarks): string {
+  const head = [frontMatter(article), `# ${escapeMarkdown(article.title)}`, ''];
   const line = metaLine(article);
   if (line.length) head.push(`*${line.map(escapeMarkdown).join(' · ')}*`, '');
   if (article.url) head.push(`<${article.url}>`, '');
-  return head.join('\n') + article.blocks.map(blockMarkdown).join('\n\n') + '\n';
+  const extra = marksMarkdown(marks);
+  return head.join('\n') + article.blocks.map(blockMarkdown).join('\n\n') + '\n' + (extra ? `\n${extra}` : '');
 }
 
 /** The article as a standalone HTML page that runs no script and loads nothing remote. */
-export function toHtml(article: Article): string {
+export function toHtml(article: Article, marks?: ArticleMarks): string {
   const dir = article.dir === 'rtl' ? 'rtl' : 'ltr';
   const line = metaLine(article);
   return [
@@ -125,19 +131,21 @@ export function toHtml(article: Article): string {
     line.length ? `<p><small>${line.map(escapeHtml).join(' · ')}</small></p>` : '',
     ...article.blocks.map(blockHtml),
     article.url ? `<p><small><a href="${escapeHtml(article.url)}">${escapeHtml(article.url)}</a></small></p>` : '',
+    marksHtml(marks),
     '</article></body></html>',
     '',
   ].join('\n');
 }
 
-/** The article as JSON: all metadata, blocks and stored translations. */
-export function toJson(article: Article): string {
-  return JSON.stringify(article, null, 2) + '\n';
+/** The article as JSON: all metadata, blocks, stored translations, and its highlights and note when it has any. */
+export function toJson(article: Article, marks?: ArticleMarks): string {
+  const withMarks = marks && (marks.highlights.length > 0 || marks.note) ? { ...article, highlights: marks.highlights, note: marks.note ?? null } : article;
+  return JSON.stringify(withMarks, null, 2) + '\n';
 }
 
-/** The article in the given format. */
-export function render(article: Article, format: ExportFormat): string {
-  return format === 'md' ? toMarkdown(article) : format === 'html' ? toHtml(article) : toJson(article);
+/** The article in the given format (with its highlights and note when given). */
+export function render(article: Article, format: ExportFormat, marks?: ArticleMarks): string {
+  return format === 'md' ? toMarkdown(article, marks) : format === 'html' ? toHtml(article, marks) : toJson(article, marks);
 }
 
 /** Longest name part kept, in UTF-8 bytes: with " (id).html" the name stays far below the 255-byte limit of common file systems. */

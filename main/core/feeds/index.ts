@@ -4,11 +4,13 @@ export { feedDate } from './parse-values';
 export { FeedError, feedErrorInfo, type FeedErrorCode, type FeedErrorInfo } from './errors';
 export { fetchFeed, FEED_MAX_BYTES } from './fetch';
 export { discoverFeeds, type DiscoveredFeed } from './discover';
-export { readFeeds, findFeed, feedId, putFeedRecord, type FeedRecord } from './model';
+export { readFeeds, findFeed, feedId, putFeedRecord, updateFeed, type FeedRecord } from './model';
+export { buildArticle, itemArticleId } from './items';
 export { refreshFeeds, backoffMs, type RefreshOptions, type RefreshProgress, type FeedRefreshResult, type FeedState } from './refresh';
 export { pruneFeed, pruneAll, isKept } from './retention';
 export {
   subscribe,
+  newFeed,
   unsubscribe,
   editFeed,
   renameFolder,

@@ -33,6 +33,8 @@ export interface FeedRecord {
   /** Item keys (guid / link / content hash) already turned into articles, newest first, bounded. */
   seen: string[];
   addedAt: string;
+  /** Set when the feed belongs to the sync account: its stream id on the server (the server is then the source of truth). */
+  sync?: { stream: string };
   /** OPML attributes Kabar does not use, kept so export gives back what import took in. */
   extra?: Record<string, string>;
 }

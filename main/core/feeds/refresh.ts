@@ -138,7 +138,8 @@ export async function ingest(library: Library, feed: FeedRecord, parsed: ParsedF
 export async function refreshFeeds(library: Library, opts: RefreshOptions = {}): Promise<FeedRefreshResult[]> {
   const now = opts.now ?? (() => new Date());
   const wanted = opts.ids ? new Set(opts.ids) : undefined;
-  const feeds = readFeeds(library).filter((f) => !wanted || wanted.has(f.id));
+  // Synced feeds are fetched by the sync server; their items arrive through sync (main/core/sync).
+  const feeds = readFeeds(library).filter((f) => (!wanted || wanted.has(f.id)) && !f.sync);
   const total = feeds.length;
   const results: FeedRefreshResult[] = [];
   const gap = opts.hostGapMs ?? 250;

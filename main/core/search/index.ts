@@ -27,8 +27,10 @@ export type { SearchMatch, SearchOptions } from './query';
 export type { SnippetPart } from './snippet';
 export type { IndexStatus, OpenOptions } from './options';
 export { makeSnippet, highlight, SNIPPET_TEXT_CHARS } from './snippet';
-export { tokenize } from './tokenize';
+export { queryTerms, tokenize, type QueryTerm } from './tokenize';
 export { IndexDamagedError } from './errors';
+export { normalizeText } from './normalize';
+export { FILTER_KEYS, HAS_VALUES, IS_VALUES, MAX_QUERY_CHARS, isPlainText, parseQuery, requiredWords, type FilterKey, type QueryNode } from './syntax';
 
 /** What the store calls. Every mutation resolves only once it is durable (fsynced). */
 export interface SearchIndex {

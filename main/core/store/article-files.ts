@@ -21,6 +21,10 @@ export interface ArticleFile extends ArticleBody {
    * when the file is rewritten. Never written back under this name.
    */
   damagedTranslations?: Record<string, unknown>;
+  /** Highlights kept with the article (DESIGN.md §10); an import stores them with `anchor: null` (placed by quote). */
+  highlights?: unknown[];
+  /** Highlights and notes (main/core/highlights parses them); absent when there are none. */
+  marks?: unknown;
 }
 
 /** Where damaged files are kept (outside articles/, so backups and article listings skip them). */
@@ -60,15 +64,33 @@ export function articlePath(dir: string, id: string): string {
   return join(dir, 'articles', `${id}.json`);
 }
 
-/** Writes an article's body file atomically. */
+/** How an article file is written (see writeArticleFile). */
+export interface WriteOptions {
+  /** false only for a batch add, whose journal line carries the body. */
+  durable?: boolean;
+  /** Imported highlights placed by quote (`anchor: null`). */
+  highlights?: unknown[];
+  /** Highlights and notes (main/core/highlights). */
+  marks?: unknown;
+}
+
+/**
+ * Writes an article's body file atomically. `highlights` and `marks` are written as given:
+ * whoever rewrites a body passes on what it read, so no rewrite loses a highlight.
+ */
 export async function writeArticleFile(
   dir: string,
   meta: ArticleMeta,
   blocks: Block[],
   translations: Record<string, Translation>,
+  { durable = true, highlights, marks }: WriteOptions = {},
 ): Promise<void> {
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };
-  await writeLibraryFile(articlePath(dir, meta.id), JSON.stringify(file));
+  // Written only when there are some, so files without highlights stay as they were.
+  if (highlights && highlights.length > 0) file.highlights = highlights;
+  if (marks !== undefined) file.marks = marks;
+  // durable: false only for a batch add, whose journal line carries the body (see library-batch.ts).
+  await writeLibraryFile(articlePath(dir, meta.id), JSON.stringify(file), { durable });
   // After the body is safe: a sidecar is only a shortcut, so failing to write one fails nothing.
   await writeArticleText(dir, meta, blocksText(blocks)).catch(() => undefined);
 }

@@ -15,14 +15,39 @@ import { Library } from './library';
 import { ensureLayout, loadLibraryData } from './load';
 import { acquireWriteLock, LOCK_FILE, type WriteLock } from './lock';
 import { emptyLibrary, type LibraryData } from './schema';
+import { installRules } from './smart';
 import { unopenedIndex } from './unopened-index';
 
 export { Library, type AddResult } from './library';
+export type { BulkItem } from './library-writes';
+export type { ImportState } from './bulk';
+export { cleanTag } from './tags';
 export { storageError } from './atomic';
 export { stamp } from './backups';
 export { migrate } from './schema';
 export { articleId, normalizeUrl } from './identity';
+export { countPendingImages, pendingImageSources, type SettledImages } from './pending-images';
+export { tagKey } from './tags';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
+export { addHighlight, changeMarks, importHighlights, readMarks, reanchorMarks } from './marks';
+export { compileQuery, countQuery, searchQuery, type MetaTest } from './smart-query';
+export {
+  addRule,
+  addView,
+  applyRules,
+  countViews,
+  editRule,
+  listRules,
+  listViews,
+  removeRule,
+  removeView,
+  testRule,
+  type Rule,
+  type RuleActions,
+  type RulesReport,
+  type SmartView,
+} from './smart';
+export { catalogOf, CATALOG_CACHE, type HighlightEntry, type HighlightFilter, type HighlightHit, type HighlightPage } from './marks-catalog';
 
 /** Where and how to open a library. Paths and clocks come in from the host (DESIGN.md §1). */
 export interface OpenOptions {
@@ -108,7 +133,10 @@ async function openForWriting(dir: string, now: () => Date, lock: WriteLock): Pr
   const index = await openSearchIndex(join(dir, 'index'));
   const recovery = loaded.recovery ?? journalDamage;
   const library = new Library({ dir, db, journal, index, now, recovery, release: () => lock.release() });
-  library.replay([...rotated.entries, ...current.entries]);
+  const replayed = [...rotated.entries, ...current.entries];
+  library.replay(replayed);
+  await library.restoreBatchBodies(replayed);
+  installRules(library);
 
   if (loaded.recovery) {
     loaded.recovery.articlesRecovered = await library.adoptOrphans(await listArticleFileIds(dir));

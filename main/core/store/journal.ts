@@ -17,12 +17,17 @@ import {
   truncateSync,
   writeSync,
 } from 'node:fs';
-import type { ArticleMeta, Settings } from '../types';
+import type { ArticleMeta, Block, Settings } from '../types';
 import { storageError } from './atomic';
 
 /** One journaled change; each is idempotent, so replaying twice is harmless. */
 export type JournalEntry =
-  | { t: 'put'; meta: ArticleMeta }
+  /**
+   * An article's metadata. A batch add also carries the body (`blocks`): its article file is written
+   * without an fsync, so the one fsync'ed journal line is what makes the body durable until a
+   * compaction has fsync'ed the file (see library-batch.ts).
+   */
+  | { t: 'put'; meta: ArticleMeta; blocks?: Block[]; highlights?: unknown[] }
   | { t: 'purge'; id: string }
   | { t: 'settings'; settings: Settings }
   /** The whole feed list (bulk changes: OPML import, reordering). */
@@ -30,7 +35,9 @@ export type JournalEntry =
   /** One feed record added or changed (matched by its `id`). */
   | { t: 'feed'; feed: { id: string } }
   /** One feed record removed. */
-  | { t: 'unfeed'; id: string };
+  | { t: 'unfeed'; id: string }
+  /** A whole list of library.json replaced (smart views, rules). */
+  | { t: 'list'; key: 'views' | 'rules'; value: unknown[] };
 
 /** Appends entries to the journal file, each on its own line, durable before it returns. */
 export class Journal {

@@ -1,6 +1,7 @@
 /** A library's reads: list pages, counts, one article with its body, id lookups, full-text search. */
 import type { Article, ArticleMeta, LibraryCounts, ListPage, ListQuery } from '../types';
-import { readArticleFile } from './article-files';
+import { KabarError } from '../errors';
+import { readArticleFile, type ArticleFile } from './article-files';
 import type { LibraryState } from './library-state';
 import { countArticles, pageOf, sortArticles } from './query';
 import { searchArticles } from './search-hits';
@@ -24,7 +25,11 @@ export function counts(state: LibraryState): LibraryCounts {
 /** An article with its body, read from disk. */
 export async function getArticle(state: LibraryState, id: string): Promise<Article> {
   const meta = state.meta(id);
-  const file = await readArticleFile(state.dir, id);
+  const file = await readArticleFile(state.dir, id).catch((error: unknown) => {
+    // A link entry has no text yet: a body file lost with the power (written without fsync) is that empty text.
+    if (meta.link && error instanceof KabarError && error.code === 'ARTICLE_DAMAGED') return { blocks: [], translations: {} } as Pick<ArticleFile, 'blocks' | 'translations' | 'damagedTranslations'>;
+    throw error;
+  });
   const article: Article = { ...meta, blocks: file.blocks, translations: file.translations };
   if (file.damagedTranslations) article.damagedTranslations = Object.keys(file.damagedTranslations);
   return article;
@@ -53,7 +58,7 @@ export function allMeta(state: LibraryState): ArticleMeta[] {
   return [...state.byId.values()];
 }
 
-/** Full-text search; trashed articles are left out. */
-export function search(state: LibraryState, query: string, limit: number): SearchResults {
-  return searchArticles({ dir: state.dir, index: state.index, byId: state.byId }, query, limit);
+/** Full-text search; trashed articles are left out, and so are ids `filter` refuses. */
+export function search(state: LibraryState, query: string, limit: number, filter?: (id: string) => boolean): SearchResults {
+  return searchArticles({ dir: state.dir, index: state.index, byId: state.byId }, query, limit, filter);
 }

@@ -5,8 +5,10 @@ import { KabarError } from '../errors';
 import type { SearchIndex } from '../search';
 import type { ArticleMeta, LibraryCounts, RecoveryReport } from '../types';
 import { backupLibraryFile, newestBackupAge } from './backups';
+import { syncBodies } from './library-batch';
 import type { Journal, JournalEntry } from './journal';
 import { applyFeedEntry } from './library-feeds';
+import { applyListEntry, type AddedHook } from './library-marks';
 import { applySettingsEntry } from './library-settings';
 import type { LibraryData } from './schema';
 
@@ -47,8 +49,12 @@ export class LibraryState {
   readonly listeners = new Set<(ids: string[], progressOnly: boolean) => void>();
   /** Adds run one at a time, so two imports of the same article cannot both create it. */
   adding: Promise<unknown> = Promise.resolve();
+  /** Batch-added article files not yet fsync'ed: their journal lines hold the bodies (library-batch.ts). */
+  readonly unsyncedBodies = new Set<string>();
   /** Article-file rewrites (translations) run one at a time. */
   bodyWrites: Promise<unknown> = Promise.resolve();
+  /** Runs after every add with the articles it created (rules, store/smart.ts); set by Library.onAdded. */
+  addedHook: AddedHook | null = null;
   private readonly release: () => Promise<void> | void;
   private compactTimer: NodeJS.Timeout | null = null;
   private compacting: Promise<void> = Promise.resolve();
@@ -170,10 +176,11 @@ export class LibraryState {
     if ((await newestBackupAge(this.dir, this.now())) >= BACKUP_EVERY_MS) await backupLibraryFile(this.dir, this.now());
   }
 
-  /** Settings and feed entries change library.json data directly. */
+  /** Settings, feed and list entries change library.json data directly. */
   private applyData(entry: JournalEntry): void {
     applySettingsEntry(this.db.data, entry);
     applyFeedEntry(this.db.data, entry);
+    applyListEntry(this.db.data, entry);
   }
 
   private async compactNow(): Promise<void> {
@@ -181,14 +188,19 @@ export class LibraryState {
     this.compactTimer = null;
     if (!this.dirty || this.readOnly) return;
     this.dirty = false;
+    // Every body journalled so far is in the lines being rotated: their files must be on disk
+    // before those lines go.
+    const bodies = [...this.unsyncedBodies];
     this.journal.rotate();
     this.db.data.articles = [...this.byId.values()];
     try {
       await this.db.write();
+      await syncBodies(this.dir, bodies);
     } catch (error) {
       this.dirty = true; // The rotated journal still holds every change; try again later.
       throw error;
     }
+    for (const id of bodies) this.unsyncedBodies.delete(id);
     this.journal.dropRotated();
     // The search index compacts itself by its own thresholds; forcing it here would rewrite
     // the whole segment after every few seconds of changes.

@@ -1,14 +1,16 @@
 /** A library's article writes: adding (one or many), trash and restore, read state, progress, translations, language. */
 import { KabarError } from '../errors';
 import type { ArticleMeta, ExtractedArticle, Translation } from '../types';
-import { mapLimit } from '../util';
 import { blocksText, keepDamaged, readArticleFile, removeArticleFile, writeArticleFile } from './article-files';
+import { applyNewState, type ImportState } from './bulk';
 import { articleId, countWords, readingMinutes } from './identity';
 import type { JournalEntry } from './journal';
+import { addBatchNow } from './library-batch';
 import { indexAdd, indexRemove, searchDoc } from './library-index';
 import { replaceDamagedBody } from './library-recovery';
 import type { LibraryState } from './library-state';
 import { addTags, canonicalTag, rememberTags } from './library-tags';
+import { countPendingImages } from './pending-images';
 import { cleanTag, withTags } from './tags';
 
 const EXCERPT_CHARS = 240;
@@ -53,27 +55,32 @@ export async function addNow(state: LibraryState, extracted: ExtractedArticle, o
   state.invalidate();
   rememberTags(state, tags);
   state.commit([{ t: 'put', meta }]);
+  await state.addedHook?.([meta]);
   return { meta, created: true };
 }
 
-/** Stores many new articles at once, skipping known ids (see Library.addMany). */
-export async function addManyNow(state: LibraryState, items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
-  state.assertWritable();
-  const fresh = new Map<string, { meta: ArticleMeta; blocks: ExtractedArticle['blocks'] }>();
-  for (const { extracted, id: given } of items) {
-    const id = given ?? articleId(extracted);
-    if (state.byId.has(id) || fresh.has(id)) continue;
-    fresh.set(id, { meta: newMeta(state, id, extracted, []), blocks: extracted.blocks });
-  }
-  const list = [...fresh.values()];
-  await mapLimit(list, 8, ({ meta, blocks }) => writeArticleFile(state.dir, meta, blocks, {}));
-  for (const { meta, blocks } of list) {
-    await indexAdd(state, meta.id, { title: meta.title, body: blocksText(blocks) });
-    state.byId.set(meta.id, meta);
-  }
-  state.invalidate();
-  state.commit(list.map(({ meta }) => ({ t: 'put', meta })));
-  return list.map((x) => x.meta);
+/** One article of a bulk add: the extracted article, its id if not derived, imported state and highlights. */
+export interface BulkItem {
+  extracted: ExtractedArticle;
+  id?: string;
+  state?: ImportState;
+  highlights?: unknown[];
+}
+
+/** Stores many new articles in one durable commit, skipping known ids (see Library.addMany and library-batch.ts). */
+export async function addManyNow(state: LibraryState, items: BulkItem[]): Promise<ArticleMeta[]> {
+  const now = state.now().toISOString();
+  const created = await addBatchNow(state, items, (id, extracted, item) => {
+    const meta = newMeta(state, id, extracted, item.state?.tags ?? []);
+    applyNewState(meta, item.state, now);
+    // Imported highlights count like made ones (is:highlighted, the highlight catalog reads files with a marksRev).
+    if (item.highlights?.length) Object.assign(meta, { highlights: item.highlights.length, marksRev: `${now}~import` });
+    rememberTags(state, meta.tags);
+    return meta;
+  });
+  // Rules run once over the whole batch, after it is durable.
+  if (created.length > 0) await state.addedHook?.(created);
+  return created;
 }
 
 /** Moves an article to the trash (restorable); it leaves search and the lists. */
@@ -166,7 +173,7 @@ export function saveTranslation(state: LibraryState, id: string, translation: Tr
     delete damaged[translation.lang];
     delete damaged['*'];
     const whole = { ...file.translations, [translation.lang]: translation };
-    await writeArticleFile(state.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole });
+    await writeArticleFile(state.dir, meta, file.blocks, { ...(damaged as Record<string, Translation>), ...whole }, { highlights: file.highlights, marks: file.marks });
     if (!meta.deletedAt) await indexAdd(state, id, searchDoc(meta, { blocks: file.blocks, translations: whole }));
     // The list shows translated titles without reading article files: keep them in the metadata
     // (journalled like any edit, which also tells listeners).
@@ -192,8 +199,10 @@ export function setSourceLang(state: LibraryState, id: string, lang: string): Ar
 function newMeta(state: LibraryState, id: string, extracted: ExtractedArticle, tags: string[]): ArticleMeta {
   const words = countWords(extracted.blocks);
   const { blocks: _blocks, ...fields } = extracted;
+  const imagesPending = countPendingImages(extracted.blocks);
   return {
     ...fields,
+    ...(imagesPending > 0 ? { imagesPending } : {}),
     id,
     excerpt: [...extracted.excerpt].slice(0, EXCERPT_CHARS).join(''),
     savedAt: state.now().toISOString(),

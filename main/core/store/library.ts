@@ -5,14 +5,20 @@
  */
 import type { Article, ArticleMeta, ExtractedArticle, LibraryCounts, ListPage, ListQuery, RecoveryReport, Settings, TagCount, Translation } from '../types';
 import type { JournalEntry } from './journal';
+import { restoreBatchBodies } from './library-batch';
+import type { ImportState } from './bulk';
 import * as feeds from './library-feeds';
+import * as imports from './library-import';
 import { reconcileIndex } from './library-index';
+import * as marks from './library-marks';
 import * as reads from './library-reads';
 import { adoptOrphans, replay } from './library-recovery';
 import * as settings from './library-settings';
 import { LibraryState, type LibraryParts } from './library-state';
 import * as tags from './library-tags';
 import * as writes from './library-writes';
+import { settleImages, type SettledImages } from './pending-images';
+import type { DataListKey } from './schema';
 
 export type { LibraryParts } from './library-state';
 export type { AddResult } from './library-writes';
@@ -37,6 +43,11 @@ export class Library {
   /** Applies journal entries read at open (they are already durable on disk). */
   replay(entries: JournalEntry[]): void {
     replay(this.state, entries);
+  }
+
+  /** After replay at a writable open: rewrites batch-added bodies a crash left missing or torn (see library-batch.ts). */
+  restoreBatchBodies(entries: JournalEntry[]): Promise<number> {
+    return restoreBatchBodies(this.state, entries);
   }
 
   /** Marks library.json as behind memory, so the next compaction rewrites it. */
@@ -86,9 +97,19 @@ export class Library {
     return reads.liveIds(this.state);
   }
 
-  /** Full-text search with highlighted title and snippet; trashed articles are left out. */
-  async search(query: string, limit = 20): Promise<reads.SearchResults> {
-    return reads.search(this.state, query, limit);
+  /** Full-text search with highlighted title and snippet; trashed articles are left out, and so are ids `filter` refuses. */
+  async search(query: string, limit = 20, filter?: (id: string) => boolean): Promise<reads.SearchResults> {
+    return reads.search(this.state, query, limit, filter);
+  }
+
+  /** Changes whenever the full-text index does: query caches key on it. */
+  indexStamp(): string {
+    return marks.indexStamp(this.state);
+  }
+
+  /** Ids of every live article whose text matches all words of `words` (no snippets: for query filters). */
+  searchIds(words: string): string[] {
+    return marks.searchIds(this.state, words);
   }
 
   /** Whether any article, live or trashed, has this id. */
@@ -126,6 +147,16 @@ export class Library {
     return settings.readSettings(this.state);
   }
 
+  /** The library's clock (tests and the app pass one in). */
+  time(): Date {
+    return this.state.now();
+  }
+
+  /** A list kept in library.json beside the articles (smart views, rules). */
+  dataList(key: DataListKey): unknown[] {
+    return marks.dataList(this.state, key);
+  }
+
   // ---- writing ----
 
   /**
@@ -139,11 +170,21 @@ export class Library {
 
   /**
    * Stores many new articles at once (a feed refresh): bodies are written in parallel and all
-   * metadata goes to the journal in one write. Ids already known (live or trashed) are skipped.
+   * metadata and bodies go to the journal in one durable write. Ids already known (live or trashed) are skipped.
    * Returns the metadata of the articles created.
    */
-  addMany(items: { extracted: ExtractedArticle; id?: string }[]): Promise<ArticleMeta[]> {
+  addMany(items: writes.BulkItem[]): Promise<ArticleMeta[]> {
     return writes.queueAdd(this.state, () => writes.addManyNow(this.state, items));
+  }
+
+  /** Merges an import's tags and state into existing articles in one journal write; returns the ids that changed. */
+  mergeImported(states: Map<string, ImportState>): string[] {
+    return imports.mergeImported(this.state, states);
+  }
+
+  /** Gives a link entry the page fetched for it (body, index, link mark cleared; the user's title and state kept). */
+  fillLink(id: string, extracted: ExtractedArticle): Promise<ArticleMeta> {
+    return imports.fillLink(this.state, id, extracted);
   }
 
   /** Moves an article to the trash (restorable); it leaves search and the lists. */
@@ -210,6 +251,11 @@ export class Library {
     return writes.saveTranslation(this.state, id, translation);
   }
 
+  /** Fills in images fetched after the article was saved (see pending-images.ts); returns how many are still pending. */
+  settleImages(id: string, settled: SettledImages): Promise<number> {
+    return settleImages(this.state, id, settled);
+  }
+
   /** Records the user's correction of an article's language (the source language of translations). */
   setSourceLang(id: string, lang: string): ArticleMeta {
     return writes.setSourceLang(this.state, id, lang);
@@ -218,6 +264,26 @@ export class Library {
   /** Changes settings and returns them. */
   updateSettings(patch: Partial<Settings>): Settings {
     return settings.updateSettings(this.state, patch);
+  }
+
+  /** Replaces a library.json list (journaled like any other change). */
+  saveDataList(key: DataListKey, value: unknown[]): void {
+    marks.saveDataList(this.state, key, value);
+  }
+
+  /** Runs a read-modify-write of article files after the ones already queued (translations, marks), one at a time. */
+  withBody<T>(task: () => Promise<T>): Promise<T> {
+    return marks.withBody(this.state, task);
+  }
+
+  /** Edits many articles' metadata in one journal write (rules, highlight counts); returns the changed ids. */
+  changeMany(edits: Map<string, (meta: ArticleMeta) => void>): string[] {
+    return marks.changeMany(this.state, edits);
+  }
+
+  /** Called with the articles each add creates (single or batched: import, feed refresh); rules run here. */
+  onAdded(hook: marks.AddedHook | null): void {
+    this.state.addedHook = hook;
   }
 
   /** Listens for changes (`progressOnly` when only reading progress moved); returns the unsubscribe function. */

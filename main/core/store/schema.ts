@@ -5,7 +5,10 @@ import { DEFAULT_SETTINGS } from '../defaults';
 export { DEFAULT_FEED_SETTINGS, DEFAULT_SETTINGS, DEFAULT_TRANSLATION_SETTINGS } from '../defaults';
 
 /** The schema version this build writes. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
+
+/** The lists library.json keeps beside articles and feeds (schema 2): smart views and rules (store/smart.ts). */
+export type DataListKey = 'views' | 'rules';
 
 /** Everything library.json holds: metadata only, never article bodies. */
 export interface LibraryData {
@@ -15,11 +18,15 @@ export interface LibraryData {
   tags: string[];
   feeds: unknown[];
   settings: Settings;
+  /** Saved searches shown in the sidebar with live counts (schema 2). */
+  views: unknown[];
+  /** Rules run on import and feed refresh, in order (schema 2). */
+  rules: unknown[];
 }
 
 /** An empty library of the current schema. */
 export function emptyLibrary(): LibraryData {
-  return { schemaVersion: SCHEMA_VERSION, articles: [], tags: [], feeds: [], settings: { ...DEFAULT_SETTINGS } };
+  return { schemaVersion: SCHEMA_VERSION, articles: [], tags: [], feeds: [], settings: { ...DEFAULT_SETTINGS }, views: [], rules: [] };
 }
 
 type Migration = (data: Record<string, unknown>) => Record<string, unknown>;
@@ -47,6 +54,13 @@ export const MIGRATIONS: Record<number, Migration> = {
       excerpt: '',
       ...a,
     })),
+  }),
+  // Schema 2 (issue 13): smart views and rules.
+  1: (data) => ({
+    ...data,
+    schemaVersion: 2,
+    views: Array.isArray(data.views) ? data.views : [],
+    rules: Array.isArray(data.rules) ? data.rules : [],
   }),
 };
 

@@ -40,11 +40,11 @@ async function bodyText(dir: string, meta: ArticleMeta): Promise<string> {
 }
 
 /** Searches titles and bodies; results are ranked and carry snippets around the first match. */
-export async function searchArticles(ctx: SearchContext, query: string, limit: number): Promise<SearchHit[]> {
+export async function searchArticles(ctx: SearchContext, query: string, limit: number, filter?: (id: string) => boolean): Promise<SearchHit[]> {
   if (query.trim() === '') return [];
   const live = (id: string): boolean => {
     const meta = ctx.byId.get(id);
-    return meta !== undefined && !meta.deletedAt;
+    return meta !== undefined && !meta.deletedAt && (filter === undefined || filter(id));
   };
   const matches = ctx.index.search(query, { limit, filter: live });
   return Promise.all(

@@ -12,9 +12,11 @@ import { ApertiumEngine, type ApertiumOptions } from './apertium';
 import { BergamotEngine, type BergamotOptions } from './bergamot/engine';
 import type { InstalledPack } from './bergamot/pack-meta';
 import { defaultWorkerDir } from './bergamot/worker';
+import { PackSource } from './bergamot/pack-source';
 import { translateError } from './errors';
 import type { EngineId, LanguagePair, TranslationEngine } from './engine';
 import { languageName, primaryLang } from './languages';
+import { targetLanguages, type TargetLanguage } from './targets';
 
 export type { EngineId, LanguagePair, TranslateOptions, TranslationEngine } from './engine';
 export { ApertiumEngine } from './apertium';
@@ -22,6 +24,10 @@ export { BergamotEngine } from './bergamot/engine';
 export { PACK_FILE, validatePackMeta, type InstalledPack, type PackMeta } from './bergamot/pack-meta';
 export { PackStore } from './bergamot/pack-store';
 export { TRANSLATE_ERROR_CODES, cancelledError, isCancelled } from './errors';
+export { PackSource, type AvailablePack, type PackListing, type PackDownloadProgress, type PackDownloadResult } from './bergamot/pack-source';
+export { DEFAULT_PACK_SERVER, MODELS_COLLECTION } from './bergamot/remote-settings';
+export type { RemotePack } from './bergamot/catalog';
+export { targetLanguages, type TargetLanguage } from './targets';
 export { languageName, primaryLang } from './languages';
 
 /** Engines in order of preference when several can translate a pair. */
@@ -74,6 +80,19 @@ export class Translator {
       `No translation engine can translate ${pair} here. Install the Bergamot language pack "${from}-${to}" ("kabar packs install DIR|URL", or Settings → Translation), or an Apertium pair package for it.`,
       { from, to, pack: `${from}-${to}` },
     );
+  }
+
+  /** The pack source for a server address ('' → Firefox's Remote Settings), installing into this folder's packs. */
+  packSource(server?: string): PackSource {
+    return new PackSource({ store: this.bergamot.packs, server });
+  }
+
+  /** "Translate into" for a source language: ready targets first, then those the saved pack listing would add. */
+  async targets(from: string, source?: PackSource): Promise<TargetLanguage[]> {
+    const ready: { engine: EngineId; from: string; to: string }[] = [];
+    for (const id of ENGINE_PREFERENCE) for (const p of await this.engine(id).languages()) ready.push({ engine: id, from: p.from, to: p.to });
+    const listing = source ? ((await source.cachedPacks())?.packs ?? null) : null;
+    return targetLanguages({ from: primaryLang(from), ready, listing, installed: await this.bergamot.packs.list(), pivot: 'en' });
   }
 
   /** Engines, their pairs and the installed packs. */

@@ -9,13 +9,18 @@ export const ERROR_CODES = [
   'TIMEOUT', 'NETWORK', 'INVALID_URL', 'NOT_FOUND', 'FILE_NOT_FOUND', 'INVALID_ARGUMENT', 'LIBRARY_CORRUPT',
   'LIBRARY_NEWER', 'ARTICLE_DAMAGED', 'BACKUP_INVALID', 'IO', 'TRANSLATION_UNAVAILABLE', 'PACK_INVALID', 'CANCELLED',
   'TRANSLATION_FAILED', 'NOT_A_FEED', 'FEED_MALFORMED', 'NO_FEED_FOUND',
-  'LIBRARY_LOCKED', 'LIBRARY_READ_ONLY', 'DISK_FULL',
+  'LIBRARY_LOCKED', 'LIBRARY_READ_ONLY', 'DISK_FULL', 'OFFLINE', 'PACK_HASH_MISMATCH', 'NO_VOICE', 'SPEECH_FAILED', 'NOTHING_TO_EXPORT',
+  'IMPORT_UNKNOWN_FORMAT', 'IMPORT_MALFORMED', 'IMPORT_COLUMNS', 'ZIP_UNSAFE', 'URL_REFUSED',
+  'SYNC_AUTH_FAILED', 'SYNC_NOT_API', 'SYNC_SERVER_ERROR', 'SYNC_BAD_RESPONSE', 'SYNC_TOO_LARGE', 'SYNC_TIMEOUT',
+  'SYNC_OFFLINE', 'SYNC_REJECTED', 'SYNC_NO_ACCOUNT', 'SYNC_CREDENTIALS',
+  'QUERY_UNCLOSED_QUOTE', 'QUERY_UNKNOWN_FILTER', 'QUERY_BAD_VALUE', 'QUERY_MISPLACED_OR', 'QUERY_UNBALANCED', 'QUERY_TOO_COMPLEX',
 ] as const;
 
 const KNOWN = new Set<string>(ERROR_CODES);
 
 // Messages may name these; a missing value must not leave "{status}" on screen.
-const DEFAULT_PARAMS: Record<string, string | number> = { status: '?' };
+// What a message shows when an error arrives without the parameter it names (the import messages name the file, format, columns, scheme).
+const DEFAULT_PARAMS: Record<string, string | number> = { status: '?', file: '…', format: '…', missing: '…', scheme: '…', server: '…', user: '…', position: '…', token: '…' };
 
 /** The code and params of an error, whatever shape it arrived in. */
 export function errorInfo(error: unknown): { code: string; params: Record<string, string | number> } {

@@ -10,6 +10,7 @@ export function menuStrings(t: TFunction): MenuStrings {
     importUrl: t('menu.importUrl'),
     importOpml: t('menu.importOpml'),
     exportOpml: t('menu.exportOpml'),
+    exportLibrary: t('menu.exportLibrary'),
     settings: t('menu.settings'),
     quit: t('menu.quit'),
     edit: t('menu.edit'),

@@ -7,18 +7,22 @@ import type { ArticleMeta } from '../../../preload/contract';
 import { useLibrary } from './library';
 import { useReader } from './reader';
 import { useUi } from './ui';
+import { useUndo } from './undo';
 
 function apply(meta: ArticleMeta): void {
   useLibrary.getState().patch(meta);
   useReader.getState().patch(meta);
 }
 
-async function attempt(run: () => Promise<ArticleMeta | void>): Promise<void> {
+/** Runs one API call and applies its answer; a failure goes to the notice. Returns whether it worked. */
+async function attempt(run: () => Promise<ArticleMeta | void>): Promise<boolean> {
   try {
     const meta = await run();
     if (meta) apply(meta);
+    return true;
   } catch (error) {
     useUi.getState().setNotice(error);
+    return false;
   }
 }
 
@@ -30,30 +34,41 @@ export async function openArticle(id: string): Promise<void> {
   if (article && article.id === id && !article.readAt && !article.deletedAt) await attempt(() => api.article.setRead(id, true));
 }
 
+const done = async (p: Promise<boolean>): Promise<void> => void (await p);
+
 /** Bookmarks or unbookmarks an article. */
 export function setBookmarked(id: string, on: boolean): Promise<void> {
-  return attempt(() => api.article.setBookmarked(id, on));
+  return done(attempt(() => api.article.setBookmarked(id, on)));
 }
 
 /** Marks an article read or unread. */
 export function setRead(id: string, read: boolean): Promise<void> {
-  return attempt(() => api.article.setRead(id, read));
+  return done(attempt(() => api.article.setRead(id, read)));
 }
 
 /** Adds tags to an article. */
 export function addTags(id: string, tags: string[]): Promise<void> {
-  return attempt(() => api.tags.add(id, tags));
+  return done(attempt(() => api.tags.add(id, tags)));
 }
 
-/** Removes tags from an article. */
-export function removeTags(id: string, tags: string[]): Promise<void> {
-  return attempt(() => api.tags.remove(id, tags));
+/** Removes tags from an article; the toast (and Ctrl+Z) can put them back. */
+export async function removeTags(id: string, tags: string[]): Promise<void> {
+  if (await attempt(() => api.tags.remove(id, tags))) useUndo.getState().push({ key: 'tagRemoved', params: { tag: tags.join(', ') } }, () => addTags(id, tags));
 }
 
-/** Moves an article to the trash or restores it. */
+/** Moves an article to the trash (with Undo) or restores it. */
 export async function setTrashed(id: string, trashed: boolean): Promise<void> {
-  await attempt(() => (trashed ? api.article.delete(id) : api.article.restore(id)));
-  if (useReader.getState().openId === id) useReader.getState().close();
+  const title = knownMeta(id)?.title ?? '';
+  const wasOpen = useReader.getState().openId === id;
+  const ok = await attempt(() => (trashed ? api.article.delete(id) : api.article.restore(id)));
+  if (wasOpen) useReader.getState().close();
+  if (ok && trashed) {
+    useUndo.getState().push({ key: 'trashed', params: { title } }, async () => {
+      await setTrashed(id, false);
+      // Undo puts the reader back as it was, too.
+      if (wasOpen) await openArticle(id);
+    });
+  }
 }
 
 /** The metadata of an article the list or reader has loaded. */

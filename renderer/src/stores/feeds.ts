@@ -119,7 +119,10 @@ export const useFeeds = create<FeedsState>()((set, get) => {
       const wasRunning = get().progress.running;
       set({ progress: status });
       if (wasRunning && !status.running) {
-        if (userAsked || status.added > 0) set({ notice: { key: 'refreshDone', params: { count: status.added } } });
+        // Failures are named in the summary ("2 new · 3 feeds failed — show"), not only beside each feed.
+        const failed = Object.values(status.states).filter((st) => st === 'error').length;
+        if (failed > 0) set({ notice: { key: 'refreshDoneFailed', params: { count: status.added, failed } } });
+        else if (userAsked || status.added > 0) set({ notice: { key: 'refreshDone', params: { count: status.added } } });
         userAsked = false;
         get().reload();
       }

@@ -115,6 +115,11 @@ export const useLibrary = create<LibraryState>()((set, get) => {
         if (!res) return;
         set((s) => {
           const pages = { ...s.pages, [page]: res.items };
+          // After a filter change the selection follows the article it was on (the one being read),
+          // wherever it now is; only with nothing selected does the first row take it.
+          const found = indexOfId(pages, s.selectedId);
+          if (found !== undefined) return { pages, total: res.total, error: null, selectedIndex: found };
+          if (s.selectedIndex < 0 && s.selectedId !== null) return { pages, total: res.total, error: null };
           const selected = rowAt(pages, s.selectedIndex);
           return { pages, total: res.total, error: null, selectedId: s.selectedId ?? selected?.id ?? null };
         });
@@ -130,7 +135,9 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     generation += 1;
     inFlight.clear();
     lastRange = [0, PAGE_SIZE - 1];
-    set({ ...next, pages: {}, total: null, selectedIndex: 0, selectedId: null, error: null });
+    // The selected article stays selected (index unknown, -1) until the new list shows where it is.
+    const keep = get().selectedId;
+    set({ ...next, pages: {}, total: null, selectedIndex: keep ? -1 : 0, selectedId: keep, error: null });
     load(0);
   };
 

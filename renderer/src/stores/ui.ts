@@ -4,13 +4,15 @@ import { create } from 'zustand';
 /** The dialogs the app can show (one at a time). */
 export type DialogState =
   | { kind: 'import' }
+  | { kind: 'migrate' }
   | { kind: 'settings' }
   | { kind: 'shortcuts' }
   | { kind: 'tags'; id: string }
   | { kind: 'tag'; name: string }
   | { kind: 'subscribe' }
   | { kind: 'feed'; id: string }
-  | { kind: 'folder'; path: string[] };
+  | { kind: 'folder'; path: string[] }
+  | { kind: 'export' };
 
 interface UiState {
   dialog: DialogState | null;

@@ -44,7 +44,7 @@ beforeAll(async () => {
   // what a fresh clone after `npm install` holds. Other suites build the real out/ meanwhile.
   mkdirSync(join(ROOT, '.kabar-tmp'), { recursive: true });
   clone = mkdtempSync(join(ROOT, '.kabar-tmp', 'cli-clone-'));
-  for (const entry of ['main', 'preload', 'renderer', 'scripts', 'electron.vite.config.ts', 'package.json', 'tsconfig.json']) {
+  for (const entry of ['main', 'preload', 'renderer', 'scripts', 'electron.vite.config.ts', 'package.json', 'tsconfig.json', 'tsconfig.base.json', 'tsconfig.node.json', 'tsconfig.preload.json', 'tsconfig.web.json', 'tsconfig.tests.json']) {
     cpSync(join(ROOT, entry), join(clone, entry), { recursive: true });
   }
   data = mkdtempSync(join(tmpdir(), 'kabar-cli-build-'));

@@ -1,8 +1,10 @@
 /** Renders the one open dialog (the shell stays inert behind it). */
+import { ExportDialog } from '../export/ExportDialog';
 import { FeedDialog } from '../feeds/FeedDialog';
 import { FolderDialog } from '../feeds/FolderDialog';
 import { SubscribeDialog } from '../feeds/SubscribeDialog';
 import { ImportDialog } from '../import/ImportDialog';
+import { MigrateDialog } from '../migrate/MigrateDialog';
 import { SettingsDialog } from '../settings/SettingsDialog';
 import { ShortcutSheet } from '../shortcuts/ShortcutSheet';
 import { TagManageDialog } from '../tags/TagManageDialog';
@@ -15,6 +17,8 @@ export function Dialogs() {
   switch (dialog?.kind) {
     case 'import':
       return <ImportDialog />;
+    case 'migrate':
+      return <MigrateDialog />;
     case 'settings':
       return <SettingsDialog />;
     case 'shortcuts':
@@ -27,6 +31,8 @@ export function Dialogs() {
       return <SubscribeDialog />;
     case 'feed':
       return <FeedDialog key={dialog.id} id={dialog.id} />;
+    case 'export':
+      return <ExportDialog />;
     case 'folder':
       return <FolderDialog key={dialog.path.join('/')} path={dialog.path} />;
     default:

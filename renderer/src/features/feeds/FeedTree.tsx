@@ -39,17 +39,22 @@ const FeedItem = memo(function FeedItem({ feed, state, active }: { feed: FeedVie
           className="side-item"
           aria-pressed={active}
           aria-describedby={feed.error ? errorId : undefined}
-          title={feed.url}
+          title={feed.error ? `${feed.url}\n${errorMessage(t, feed.error)}` : feed.url}
           onClick={() => useLibrary.getState().setFeeds(active ? null : { key: feedFilterKey(feed.id), ids: [feed.id] })}
         >
           {feed.error && (
-            <span className="feed-warn" aria-hidden="true">
+            <span className="feed-warn" aria-hidden="true" title={errorMessage(t, feed.error)}>
               !
             </span>
           )}
           <span className="side-label" dir="auto">
             {feed.title}
           </span>
+          {feed.synced && (
+            <span className="feed-synced" title={t('sync.syncedFeed')} aria-label={t('sync.syncedFeed')} data-testid="feed-synced">
+              ⇅
+            </span>
+          )}
           <StateMark state={state} />
           <Count n={feed.unread} />
         </button>
@@ -63,8 +68,9 @@ const FeedItem = memo(function FeedItem({ feed, state, active }: { feed: FeedVie
           <span aria-hidden="true">⋯</span>
         </button>
       </div>
+      {/* The reason shows on hover or focus (CSS), never as a paragraph pushing the sidebar down. */}
       {feed.error && (
-        <p className="feed-error" id={errorId} data-testid="feed-error">
+        <p className="feed-error" id={errorId} data-testid="feed-error" role="tooltip">
           {errorMessage(t, feed.error)}
         </p>
       )}

@@ -1,11 +1,12 @@
 /** The Feeds part of the sidebar: actions, refresh progress with Cancel, the last outcome, and the feed tree. */
-import { memo, useMemo } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/errors';
 import { formatNumber } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useFeeds } from '../../stores/feeds';
 import { useUi } from '../../stores/ui';
+import { FeedProblems } from './FeedProblems';
 import { Nodes } from './FeedTree';
 import { exportOpmlFile, importOpmlFile } from './opml';
 import { buildTree } from './tree';
@@ -30,14 +31,22 @@ function RefreshProgress() {
   );
 }
 
-/** The latest outcome (refresh finished, OPML done) or error, announced politely. */
-function FeedsStatus() {
+/** The latest outcome (refresh finished, OPML done) or error, announced politely; failures link to Problems. */
+function FeedsStatus({ onShowProblems }: { onShowProblems: () => void }) {
   const { t } = useTranslation();
   const notice = useFeeds((s) => s.notice);
   const error = useFeeds((s) => s.error);
   return (
     <div className="feeds-status" role="status" data-testid="feeds-status">
       {error ? <span className="error-text">{errorMessage(t, error)}</span> : notice ? t(`feeds.${notice.key}`, notice.params ?? {}) : ''}
+      {!error && notice?.key === 'refreshDoneFailed' && (
+        <>
+          {' — '}
+          <button type="button" className="btn btn-link" data-testid="feeds-show-problems" onClick={onShowProblems}>
+            {t('feeds.showProblems')}
+          </button>
+        </>
+      )}
     </div>
   );
 }
@@ -49,6 +58,7 @@ export const FeedsSection = memo(function FeedsSection() {
   useFeedEvents();
   const list = useFeeds((s) => s.list);
   const running = useFeeds((s) => s.progress.running);
+  const [problemsOpen, setProblemsOpen] = useState(false);
   const tree = useMemo(() => (list ? buildTree(list.feeds, list.folders, locale) : null), [list, locale]);
   const actions: { label: string; icon: string; run: () => void; disabled?: boolean; testId: string }[] = [
     { label: t('feeds.subscribe'), icon: '+', run: () => useUi.getState().openDialog({ kind: 'subscribe' }), testId: 'feeds-subscribe' },
@@ -71,7 +81,8 @@ export const FeedsSection = memo(function FeedsSection() {
         </div>
       </div>
       <RefreshProgress />
-      <FeedsStatus />
+      <FeedsStatus onShowProblems={() => setProblemsOpen(true)} />
+      {list && <FeedProblems feeds={list.feeds} open={problemsOpen} onToggle={() => setProblemsOpen(!problemsOpen)} />}
       {list && list.feeds.length === 0 && <p className="side-empty">{t('feeds.empty')}</p>}
       {tree && list && <Nodes node={tree} feeds={list.feeds} />}
     </section>

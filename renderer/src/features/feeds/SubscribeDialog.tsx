@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 export function SubscribeDialog() {
   const { t } = useTranslation();
   const close = useUi((s) => s.closeDialog);
+  const online = useUi((s) => s.online);
   const [url, setUrl] = useState('');
   const [folder, setFolder] = useState('');
   const [candidates, setCandidates] = useState<DiscoveredFeed[] | null>(null);
@@ -52,6 +53,11 @@ export function SubscribeDialog() {
           if (address.trim()) void run(address);
         }}
       >
+        {!online && (
+          <p className="offline-warning" role="status" data-testid="subscribe-offline">
+            {t('feeds.offlineWarning')}
+          </p>
+        )}
         <div className="field">
           <label htmlFor="feed-url">{t('feeds.urlLabel')}</label>
           <input
@@ -59,6 +65,7 @@ export function SubscribeDialog() {
             className="input"
             type="url"
             value={url}
+            dir="auto"
             spellCheck={false}
             aria-describedby="feed-url-hint"
             onChange={(e) => {

@@ -15,16 +15,23 @@ export function ImportDialog() {
   const { t } = useTranslation();
   const { urlsText, tagsText, running, progress, error } = useImport();
   const close = useUi((s) => s.closeDialog);
+  const openDialog = useUi((s) => s.openDialog);
   const urls = parseUrls(urlsText);
   // While the user pastes addresses, main starts its import workers (a warm batch runs faster).
   useEffect(() => {
     prepareImport();
   }, []);
 
-  const submit = (): void => {
-    if (urls.length === 0) return;
-    void useImport.getState().run({ kind: 'urls', urls }, parseTags(tagsText)).then(() => {
-      if (!useImport.getState().error) useImport.setState({ urlsText: '' });
+  const results = useImport((s) => s.results);
+  // Addresses that failed stay in the box (walk item 3), so they can be fixed or retried.
+  const failed = results.filter((r) => !r.ok && /^https?:/i.test(r.source)).map((r) => r.source);
+  const submit = (batch: string[] = urls): void => {
+    if (batch.length === 0) return;
+    void useImport.getState().run({ kind: 'urls', urls: batch }, parseTags(tagsText)).then(() => {
+      const { error, results: done } = useImport.getState();
+      if (error) return;
+      const left = done.filter((r) => !r.ok && batch.includes(r.source)).map((r) => r.source);
+      useImport.setState({ urlsText: left.join('\n') });
     });
   };
 
@@ -47,6 +54,7 @@ export function ImportDialog() {
             value={urlsText}
             placeholder={t('import.urlsPlaceholder')}
             spellCheck={false}
+            dir="auto"
             data-autofocus=""
             onChange={(e) => useImport.setState({ urlsText: e.target.value })}
             onKeyDown={(e) => {
@@ -75,6 +83,14 @@ export function ImportDialog() {
         <div className="actions">
           <button type="button" className="btn" disabled={running} onClick={() => void chooseAndImport(t, parseTags(tagsText))}>
             {t('import.chooseFiles')}
+          </button>
+          {failed.length > 0 && !running && (
+            <button type="button" className="btn" data-testid="import-retry-failed" onClick={() => submit(failed)}>
+              {t('import.retryFailed', { count: failed.length })}
+            </button>
+          )}
+          <button type="button" className="btn" disabled={running} onClick={() => openDialog({ kind: 'migrate' })}>
+            {t('migrate.open')}
           </button>
           <button type="submit" className="btn btn-primary" disabled={running || urls.length === 0}>
             {running ? t('import.working') : t('import.submit')}

@@ -51,7 +51,7 @@ export function ArticleList() {
   // When the keyboard moved the selection, bring that row into view and focus it. A click
   // must not scroll: the row would slide away between mousedown and mouseup.
   useEffect(() => {
-    if (total && focusWanted) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (total && focusWanted && selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, total, virtualizer]);
   useEffect(() => {
     if (!focusWanted) return;
@@ -107,7 +107,7 @@ export function ArticleList() {
               }}
             >
               {meta ? (
-                <ArticleRow meta={meta} selected={selected} current={meta.id === openId} sortByPublished={sort === 'publishedAt'} onOpen={onOpen} />
+                <ArticleRow meta={meta} selected={selected} tabStop={selected || (selectedIndex < 0 && item.index === 0)} current={meta.id === openId} sortByPublished={sort === 'publishedAt'} onOpen={onOpen} />
               ) : (
                 <span className="row-loading">{t('list.loadingRow')}</span>
               )}

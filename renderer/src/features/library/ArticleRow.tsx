@@ -27,21 +27,24 @@ function label(t: Translate, key: 'list.unread' | 'list.readingTime' | 'list.lan
 export interface ArticleRowProps {
   meta: ArticleMeta;
   selected: boolean;
+  /** The row the list's single Tab stop is on (the selected one, else the first). */
+  tabStop?: boolean;
   current: boolean;
   sortByPublished: boolean;
   onOpen: (meta: ArticleMeta) => void;
 }
 
 /** The content of a loaded row (the list positions it). */
-export const ArticleRow = memo(function ArticleRow({ meta, selected, current, sortByPublished, onOpen }: ArticleRowProps) {
+export const ArticleRow = memo(function ArticleRow({ meta, selected, tabStop, current, sortByPublished, onOpen }: ArticleRowProps) {
   const { t } = useTranslation();
   const locale = useLocale();
   const translateTo = useSettings((s) => s.settings.translateTo);
   const shown = listTitle(meta, translateTo ?? locale);
   const title = shown.text || t('list.untitled');
-  const date = formatListDate(sortByPublished ? (meta.publishedAt ?? meta.savedAt) : meta.savedAt, locale);
+  // Feed items show when the story was published (a 2018 story fetched today is not "today").
+  const date = formatListDate(sortByPublished || meta.feedId ? (meta.publishedAt ?? meta.savedAt) : meta.savedAt, locale);
   const language = languageName(meta.lang, locale);
-  const tabIndex = selected ? 0 : -1;
+  const tabIndex = (tabStop ?? selected) ? 0 : -1;
   const badge = language ? label(t, 'list.languageBadge', { language }) : '';
   const starLabel = meta.bookmarked ? t('list.unbookmark', { title }) : t('list.bookmark', { title });
   return (

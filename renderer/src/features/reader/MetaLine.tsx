@@ -13,7 +13,9 @@ export function MetaLine({ meta }: { meta: ArticleMeta }) {
   if (meta.siteName) parts.push(meta.siteName);
   if (meta.place) parts.push(meta.place);
   if (meta.credit) parts.push(meta.credit);
-  if (meta.byline) parts.push(t('reader.byline', { name: meta.byline }));
+  // "BBC News · By BBC News": a byline that only repeats the site is said once.
+  const same = (a: string, b: string): boolean => a.trim().toLocaleLowerCase() === b.trim().toLocaleLowerCase();
+  if (meta.byline && !(meta.siteName && same(meta.byline, meta.siteName))) parts.push(t('reader.byline', { name: meta.byline }));
   const date = meta.publishedAt
     ? t('reader.published', { date: formatLongDate(meta.publishedAt, locale) })
     : t('reader.saved', { date: formatLongDate(meta.savedAt, locale) });
@@ -21,7 +23,8 @@ export function MetaLine({ meta }: { meta: ArticleMeta }) {
   parts.push(t('reader.readingTime', { count: Math.max(1, meta.readingMinutes) }));
   return (
     // Interface text inside the article's element: it carries the interface language, not the article's.
-    <p className="reader-meta" lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'}>
+    // data-article-dir: the line starts on the article's side, whatever the interface's direction.
+    <p className="reader-meta" lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'} data-article-dir={meta.dir}>
       {parts.map((part, i) => (
         <span key={i}>{part}</span>
       ))}

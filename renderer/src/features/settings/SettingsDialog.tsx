@@ -4,6 +4,7 @@ import type { Settings } from '../../../../preload/contract';
 import { Dialog } from '../../components/Dialog';
 import { LOCALES } from '../../i18n';
 import { FeedSettings } from './FeedSettings';
+import { AccountSettings } from '../sync/AccountSettings';
 import { FONT_MAX, FONT_MIN, useSettings } from '../../stores/settings';
 import { useLibrary } from '../../stores/library';
 import { useUi } from '../../stores/ui';
@@ -103,6 +104,7 @@ export function SettingsDialog() {
       </div>
       <TranslationSettings />
       <FeedSettings />
+      <AccountSettings />
       <ErrorAlert error={error} lead={t('settings.saveFailed')} />
       {appInfo && <p className="field-hint">{t('settings.about', { version: appInfo.version, dir: appInfo.dataDir })}</p>}
     </Dialog>

@@ -11,6 +11,7 @@ import { useLocale } from '../../i18n/useLocale';
 import { useSettings } from '../../stores/settings';
 import { languageChoices } from '../translate/languages';
 import { TranslationPacks } from './TranslationPacks';
+import { PackCatalogSection } from '../translate/PackCatalogSection';
 import '../../styles/translate.css';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
@@ -143,6 +144,7 @@ export function TranslationSettings() {
       <h4>{t('translate.engines')}</h4>
       {info ? <EngineTable info={info} /> : !error && <p role="status">{t('translate.loadingEngines')}</p>}
       <ErrorAlert error={error} />
+      <PackCatalogSection onChanged={reload} />
       <TranslationPacks packs={info?.packs ?? []} onChanged={reload} />
     </section>
   );

@@ -1,7 +1,7 @@
 /** Which single-key shortcut a key event means, and when shortcuts must stay quiet. */
 
 /** The commands single keys trigger. */
-export type Command = 'next' | 'previous' | 'open' | 'bookmark' | 'tag' | 'read' | 'translation' | 'search' | 'help' | 'escape';
+export type Command = 'next' | 'previous' | 'open' | 'bookmark' | 'tag' | 'read' | 'translation' | 'search' | 'help' | 'escape' | 'focus' | 'sidebar';
 
 const KEYS: Record<string, Command> = {
   j: 'next',
@@ -12,6 +12,8 @@ const KEYS: Record<string, Command> = {
   t: 'tag',
   m: 'read',
   l: 'translation',
+  f: 'focus',
+  s: 'sidebar',
   '/': 'search',
   '?': 'help',
   Escape: 'escape',

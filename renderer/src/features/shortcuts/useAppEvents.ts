@@ -16,6 +16,7 @@ export function runMenuCommand(command: MenuCommand, t: Parameters<typeof choose
   else if (command === 'import-url') ui.openDialog({ kind: 'import' });
   else if (command === 'import-opml') void importOpmlFile(t);
   else if (command === 'export-opml') void exportOpmlFile(t);
+  else if (command === 'export-library') ui.openDialog({ kind: 'export' });
   else if (command === 'search') {
     ui.closeDialog();
     ui.focusSearch();

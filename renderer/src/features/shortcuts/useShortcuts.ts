@@ -1,18 +1,52 @@
 /** The global single-key shortcuts (DESIGN §6), silent while typing and while a dialog is open. */
 import { useEffect } from 'react';
 import { openArticle, setBookmarked, setRead, knownMeta } from '../../stores/actions';
-import { useLibrary } from '../../stores/library';
+import { DRAWER_BELOW, useLayout } from '../../stores/layout';
+import { rowAt, useLibrary } from '../../stores/library';
 import { useReader } from '../../stores/reader';
 import { useSearch } from '../../stores/search';
 import { useUi } from '../../stores/ui';
 import { requestRowFocus } from '../library/ArticleList';
 import { openActiveHit } from '../search/SearchBox';
 import { cycleReadingMode } from '../translate/cycleMode';
-import { commandFor, type Command } from './keymap';
+import { useUndo } from '../../stores/undo';
+import { commandFor, isTypingTarget, type Command } from './keymap';
 
 /** The article a command acts on: the list selection, else the open article. */
 export function targetId(): string | null {
   return useLibrary.getState().selectedId ?? useReader.getState().openId;
+}
+
+/** Whether the user is reading: an article is open (or still opening) and the keyboard is not in the list. */
+function reading(): boolean {
+  // Not only when 'ready': j pressed while the last article still loads must open the next one too.
+  if (useReader.getState().openId === null) return false;
+  const list = document.getElementById('list-pane');
+  return !list?.contains(document.activeElement);
+}
+
+/** Moves the list selection; while reading, opens the article it lands on (as every reader does). */
+function step(delta: number): void {
+  const library = useLibrary.getState();
+  if (!reading()) {
+    requestRowFocus();
+    library.move(delta);
+    return;
+  }
+  library.move(delta);
+  const { pages, selectedIndex, selectedId } = useLibrary.getState();
+  const id = rowAt(pages, selectedIndex)?.id ?? selectedId;
+  if (id && id !== useReader.getState().openId) void openArticle(id);
+}
+
+/** Escape leaves, in order: search, the drawer, focus mode. */
+function escape(searching: boolean): boolean {
+  const layout = useLayout.getState();
+  if (searching) useSearch.getState().clear();
+  else if (layout.drawerOpen) layout.toggleDrawer(false);
+  else if (layout.focus) layout.toggleFocus(false);
+  else return false;
+  return true;
 }
 
 /** Runs one command; returns whether it did something (so the key's default is prevented). */
@@ -27,10 +61,7 @@ export function runCommand(command: Command): boolean {
       if (searching) {
         const { hits, active, setActive } = useSearch.getState();
         setActive(Math.min(Math.max(0, hits.length - 1), Math.max(0, active + delta)));
-      } else {
-        requestRowFocus();
-        useLibrary.getState().move(delta);
-      }
+      } else step(delta);
       return true;
     }
     case 'open':
@@ -63,8 +94,14 @@ export function runCommand(command: Command): boolean {
       ui.openDialog({ kind: 'shortcuts' });
       return true;
     case 'escape':
-      if (!searching) return false;
-      useSearch.getState().clear();
+      return escape(searching);
+    case 'focus':
+      useLayout.getState().toggleFocus();
+      return true;
+    case 'sidebar':
+      // Only the drawer layouts have a sidebar to show or hide.
+      if (window.innerWidth >= DRAWER_BELOW) return false;
+      useLayout.getState().toggleDrawer();
       return true;
   }
 }
@@ -74,6 +111,11 @@ export function useShortcuts(): void {
   useEffect(() => {
     const onKeyDown = (e: KeyboardEvent): void => {
       if (e.defaultPrevented || useUi.getState().dialog) return;
+      // Ctrl+Z (⌘Z) undoes the last trash or tag removal; in a text field it stays the field's own undo.
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'z' && !isTypingTarget(e.target)) {
+        if (useUndo.getState().undo()) e.preventDefault();
+        return;
+      }
       const command = commandFor(e);
       if (command && runCommand(command)) e.preventDefault();
     };

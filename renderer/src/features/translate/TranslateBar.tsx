@@ -1,16 +1,22 @@
 /**
  * The reader's translation bar: the article's language (correctable), the target language, Translate /
- * Re-translate, the Original / Translated / Bilingual switch, progress with Cancel, errors, and the
- * suggestion to translate (hidden for languages the user never translates).
+ * Re-translate, the Original / Translated / Bilingual switch, progress with Cancel, errors, and a
+ * ⋯ menu with always / never translate from this language.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, ReadingMode, Translation } from '../../../../preload/contract';
+import { Icon } from '../../components/Icon';
+import { Popover } from '../../components/Popover';
 import { formatLongDate, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { useSettings } from '../../stores/settings';
 import { MODES, correctSourceLang, primary, useTranslate } from '../../stores/translate';
+import { errorInfo } from '../../i18n/errors';
+import { usePackSource } from '../../stores/packSource';
 import { languageChoices, translateErrorMessage } from './languages';
+import { PackOfferSlot } from './PackOfferSlot';
+import { orderTargets } from './targetOrder';
 
 const MODE_KEYS: Record<ReadingMode, 'translate.modeOriginal' | 'translate.modeTranslated' | 'translate.modeBilingual'> = {
   original: 'translate.modeOriginal',
@@ -49,26 +55,46 @@ function useAutoTranslate(article: Article, to: string, stored: boolean): void {
   }, [article.id, article.lang, to, stored, always]);
 }
 
-function Suggestion({ article, to }: { article: Article; to: string }) {
+/** The bar's ⋯ menu: always / never translate from the article's language. */
+function TranslateMenu({ article }: { article: Article }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const { alwaysTranslateFrom, neverTranslateFrom } = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
   const from = article.lang;
-  if (from === 'und' || from === to || neverTranslateFrom.includes(from)) return null;
+  if (from === 'und') return null;
   const language = languageName(from, locale) ?? from;
+  const always = alwaysTranslateFrom.includes(from);
+  const never = neverTranslateFrom.includes(from);
   return (
-    <p className="translate-suggestion" data-testid="translate-suggestion">
-      <span>{t('translate.suggest', { from: language, to: languageName(to, locale) ?? to })}</span>
-      {!alwaysTranslateFrom.includes(from) && (
-        <button type="button" className="btn btn-link" onClick={() => void update({ alwaysTranslateFrom: [...alwaysTranslateFrom, from] })}>
-          {t('translate.alwaysFrom', { language })}
-        </button>
+    <Popover label={t('translate.options')} face={<Icon name="more" />} testId="translate-menu" alignEnd>
+      {(close) => (
+        <div className="menu-list">
+          <button
+            type="button"
+            className="btn btn-menu"
+            aria-pressed={always}
+            onClick={() => {
+              close();
+              void update({ alwaysTranslateFrom: always ? alwaysTranslateFrom.filter((l) => l !== from) : [...alwaysTranslateFrom, from], neverTranslateFrom: neverTranslateFrom.filter((l) => l !== from) });
+            }}
+          >
+            {t('translate.alwaysFrom', { language })}
+          </button>
+          <button
+            type="button"
+            className="btn btn-menu"
+            aria-pressed={never}
+            onClick={() => {
+              close();
+              void update({ neverTranslateFrom: never ? neverTranslateFrom.filter((l) => l !== from) : [...neverTranslateFrom, from], alwaysTranslateFrom: alwaysTranslateFrom.filter((l) => l !== from) });
+            }}
+          >
+            {t('translate.neverFrom', { language })}
+          </button>
+        </div>
       )}
-      <button type="button" className="btn btn-link" onClick={() => void update({ neverTranslateFrom: [...neverTranslateFrom, from] })}>
-        {t('translate.neverFrom', { language })}
-      </button>
-    </p>
+    </Popover>
   );
 }
 
@@ -103,6 +129,12 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
   const { translate, cancel, setTarget } = useTranslate.getState();
   useAutoTranslate(article, to, Boolean(translation));
   const choices = languageChoices(locale, [article.lang, to, primary(locale), ...Object.keys(article.translations)]);
+  const targets = orderTargets(choices, usePackSource((s) => s.targets[article.lang]), t, locale);
+  useEffect(() => {
+    if (article.lang !== 'und') void usePackSource.getState().loadTargets(article.lang);
+  }, [article.lang]);
+  // When a pack download can fix the missing engine, the offer says it all: no red error above it.
+  const offerable = usePackSource((s) => errorInfo(error).code === 'TRANSLATION_UNAVAILABLE' && Boolean(s.targets[article.lang]?.some((x) => x.lang === to && !x.ready && x.packs.length > 0)));
   return (
     <section className="translate-bar" aria-label={t('translate.label')} data-testid="translate-bar">
       <div className="translate-row">
@@ -120,7 +152,7 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
         <label className="translate-field">
           <span>{t('translate.target')}</span>
           <select className="select" data-testid="target-lang" value={to} onChange={(e) => setTarget(article.id, e.target.value)}>
-            {choices.map((c) => (
+            {targets.map((c) => (
               <option key={c.code} value={c.code}>
                 {c.name}
               </option>
@@ -133,6 +165,9 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
           </button>
         )}
         {translation && <ModeSwitch mode={mode} />}
+        {/* The language-pack offer (features/listen and packs work) sits in this row, before the menu. */}
+        <span className="spacer" />
+        <TranslateMenu article={article} />
       </div>
       {job && (
         <div className="translate-progress" role="status" data-testid="translate-progress">
@@ -145,12 +180,12 @@ export function TranslateBar({ article, to, translation, mode }: TranslateBarPro
           </button>
         </div>
       )}
-      {Boolean(error) && (
+      {Boolean(error) && !offerable && (
         <p role="alert" className="error-text" data-testid="translate-error">
           {translateErrorMessage(t, error, locale)}
         </p>
       )}
-      {!job && !translation && !error && <Suggestion article={article} to={to} />}
+      {Boolean(error) && errorInfo(error).code === 'TRANSLATION_UNAVAILABLE' && <PackOfferSlot articleId={article.id} from={article.lang} to={to} />}
       {translation && !job && <Made translation={translation} />}
     </section>
   );

@@ -197,4 +197,16 @@ export const dialog = {
   },
 };
 
-export default { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session, shell, Menu, screen, dialog };
+/** A keyring-less Linux: safeStorage cannot really encrypt, so the app keeps the sync password in an owner-only file. */
+export const safeStorage = {
+  isEncryptionAvailable: () => false,
+  getSelectedStorageBackend: () => 'basic_text',
+  encryptString: () => {
+    throw new Error('safeStorage is not available');
+  },
+  decryptString: () => {
+    throw new Error('safeStorage is not available');
+  },
+};
+
+export default { app, BrowserWindow: FakeBrowserWindow, ipcMain, protocol, session, shell, Menu, screen, dialog, safeStorage };

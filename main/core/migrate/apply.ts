@@ -1,0 +1,125 @@
+/**
+ * Entries → library, in batches: each entry's URL is checked (javascript:, file: … refused per
+ * entry), canonicalised for duplicates, and then either merged into the article already there,
+ * stored with its content (sanitize → blocks, no network), or saved at once as a link entry that
+ * waits for the background fetch. A batch is one journal write; once it returns it is durable.
+ */
+import { articleFromContent } from '../articles';
+import { toKabarError } from '../errors';
+import { articleId, cleanTag, type BulkItem, type ImportState, type Library } from '../store';
+import type { ExtractedArticle, MigrateSummary } from '../types';
+
+export type { EntryFailure, MigrateSummary } from '../types';
+import type { ImportFormat, MigrateEntry } from './entry';
+import { checkUrl } from './entry';
+
+
+/** Failures listed one by one in a summary; beyond that only counted. */
+export const FAILURES_KEPT = 500;
+
+/** How an import runs. */
+export interface MigrateOptions {
+  /** Tags added to every entry (`--tag`). */
+  tags?: string[];
+  /** Entries per journal write. */
+  batchSize?: number;
+  /** Called after each batch is durable. */
+  onProgress?: (summary: MigrateSummary) => void;
+}
+
+/** A link entry: the title and address the export gave, no body yet. */
+function linkArticle(url: string, title: string): ExtractedArticle {
+  return { title: title || url, url, lang: 'und', dir: 'ltr', excerpt: '', blocks: [], source: 'url' };
+}
+
+function stateOf(e: MigrateEntry, extraTags: string[]): ImportState {
+  const tags: string[] = [];
+  for (const t of [...e.tags, ...extraTags]) {
+    try {
+      tags.push(cleanTag(t));
+    } catch {
+      // An unusable tag (empty after cleaning) is left out; the entry still comes in.
+    }
+  }
+  const state: ImportState = { tags, read: e.read, bookmarked: e.bookmarked };
+  if (e.savedAt) state.savedAt = e.savedAt;
+  if (e.progress !== undefined) state.progress = e.progress;
+  return state;
+}
+
+class Batch {
+  readonly items: BulkItem[] = [];
+  readonly merges = new Map<string, ImportState>();
+  size = 0;
+}
+
+/** Imports an export's entries into the library; never throws for one bad entry (it is listed in the summary). */
+export async function importEntries(
+  library: Library,
+  format: ImportFormat,
+  entries: AsyncIterable<MigrateEntry>,
+  options: MigrateOptions & { total?: number } = {},
+): Promise<MigrateSummary> {
+  const summary: MigrateSummary = { format: format as string, total: options.total ?? 0, entries: 0, imported: 0, alreadyThere: 0, linksWaiting: 0, withContent: 0, highlights: 0, failed: 0, failures: [] };
+  const extraTags = options.tags ?? [];
+  const batchSize = options.batchSize ?? 1000;
+  const seen = new Set<string>();
+  let batch = new Batch();
+  const flush = async (): Promise<void> => {
+    if (batch.size === 0) return;
+    const done = batch;
+    batch = new Batch();
+    if (done.items.length > 0) await library.addMany(done.items);
+    // After the adds: an entry twice in one batch merges into the article the batch just made.
+    if (done.merges.size > 0) library.mergeImported(done.merges);
+    options.onProgress?.({ ...summary, failures: [...summary.failures] });
+  };
+  for await (const e of entries) {
+    summary.entries += 1;
+    batch.size += 1;
+    try {
+      const url = checkUrl(e.url);
+      const id = articleId({ url, title: '', blocks: [] });
+      const state = stateOf(e, extraTags);
+      if (seen.has(id) || library.knows(id)) {
+        summary.alreadyThere += 1;
+        const merged = batch.merges.get(id);
+        batch.merges.set(id, merged ? { ...merged, tags: [...(merged.tags ?? []), ...(state.tags ?? [])], read: merged.read || state.read, bookmarked: merged.bookmarked || state.bookmarked } : state);
+      } else {
+        seen.add(id);
+        batch.items.push(newItem(id, url, e, state, summary));
+        summary.imported += 1;
+      }
+    } catch (error) {
+      fail(summary, e, error);
+    }
+    if (batch.size >= batchSize) await flush();
+  }
+  await flush();
+  return summary;
+}
+
+/** An entry new to the library: with its content when it has readable content, else a link entry. */
+function newItem(id: string, url: string, e: MigrateEntry, state: ImportState, summary: MigrateSummary): BulkItem {
+  const highlights = e.highlights ?? [];
+  summary.highlights += highlights.length;
+  if (e.content) {
+    try {
+      const extracted = articleFromContent(e.content, { url, title: e.title, lang: e.lang });
+      summary.withContent += 1;
+      return { id, extracted, state, highlights };
+    } catch {
+      // Content with no readable text: the entry comes in as a link and its page is fetched.
+    }
+  }
+  summary.linksWaiting += 1;
+  return { id, extracted: linkArticle(url, e.title), state: { ...state, link: { state: 'waiting' } }, highlights };
+}
+
+function fail(summary: MigrateSummary, e: MigrateEntry, error: unknown): void {
+  const k = toKabarError(error);
+  summary.failed += 1;
+  if (summary.failures.length < FAILURES_KEPT) {
+    summary.failures.push({ label: e.title || e.url.slice(0, 200), url: e.url.slice(0, 500), code: k.code, message: k.message });
+  }
+}
