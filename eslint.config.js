@@ -29,6 +29,14 @@ function coreLayer(depth) {
   return { paths: [ELECTRON_IN_CORE], patterns };
 }
 
+/** What no renderer file may import: values from preload/ (types are fine; shared values come from preload/shared.ts), or main/. */
+const RENDERER = [
+  { regex: '(^|/)preload/(?!shared$)', allowTypeImports: true, message: 'The renderer imports only types from preload/ (shared values: preload/shared.ts).' },
+  { regex: '(^|/)main/', message: 'The renderer never imports main/: it asks through the contract.' },
+];
+/** Features and components reach main only through store actions. */
+const ONE_DOOR = { regex: '^(\\.\\./)+api$', message: 'Only renderer/src/stores/** call api: call a store action.' };
+
 const restrict = (options) => ({ '@typescript-eslint/no-restricted-imports': ['error', options] });
 
 /** Lint rules: TypeScript strictness plus the layering rules of DESIGN.md §2 and §8. */
@@ -89,8 +97,7 @@ export default tseslint.config(
     rules: restrict({
       paths: [IPC_MAIN, IPC_RENDERER],
       patterns: [
-        { regex: '(^|/)preload/(?!shared$)', allowTypeImports: true, message: 'The renderer imports only types from preload/ (shared values: preload/shared.ts).' },
-        { regex: '(^|/)main/', message: 'The renderer never imports main/: it asks through the contract.' },
+        ...RENDERER,
       ],
     }),
   },
@@ -100,9 +107,8 @@ export default tseslint.config(
     rules: restrict({
       paths: [IPC_MAIN, IPC_RENDERER],
       patterns: [
-        { regex: '(^|/)preload/(?!shared$)', allowTypeImports: true, message: 'The renderer imports only types from preload/ (shared values: preload/shared.ts).' },
-        { regex: '(^|/)main/', message: 'The renderer never imports main/: it asks through the contract.' },
-        { regex: '^(\\.\\./)+api$', message: 'Only renderer/src/stores/** call api: call a store action.' },
+        ...RENDERER,
+        ONE_DOOR,
       ],
     }),
   },
@@ -111,9 +117,8 @@ export default tseslint.config(
     rules: restrict({
       paths: [IPC_MAIN, IPC_RENDERER],
       patterns: [
-        { regex: '(^|/)preload/(?!shared$)', allowTypeImports: true, message: 'The renderer imports only types from preload/ (shared values: preload/shared.ts).' },
-        { regex: '(^|/)main/', message: 'The renderer never imports main/: it asks through the contract.' },
-        { regex: '^(\\.\\./)+api$', message: 'Only renderer/src/stores/** call api: call a store action.' },
+        ...RENDERER,
+        ONE_DOOR,
         { regex: '(^|/)features/', message: 'Shared components never import features (DESIGN.md §2).' },
       ],
     }),
