@@ -5,7 +5,7 @@
 import { KabarError } from '../errors';
 import type { ExtractedArticle } from '../types';
 import { domToBlocks } from './blocks';
-import { documentBase, parseDocument, releaseDocument, sanitizeInPlace } from './dom';
+import { sanitizeFragment } from './fragment';
 import { detectLanguage, isRtlLang } from './language';
 import { collapseWhitespace, displayLine, makeExcerpt } from './text';
 
@@ -19,29 +19,31 @@ export interface ContentFacts {
 
 /** Turns stored article HTML into blocks through the same sanitizer as any page. Throws NO_ARTICLE when no text is left. */
 export function articleFromContent(html: string, facts: ContentFacts = {}): ExtractedArticle {
-  // Straight into jsdom (where DOMPurify works): no Readability pass, so no linkedom parse first.
-  const page = parseDocument(`<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><article>${html}</article></body></html>`, facts.url);
-  const base = documentBase(page);
-  const content = page.getElementsByTagName('article')[0];
+  // No Readability pass (the other app did that): the light sanitizer, as for feed items.
+  const base = baseOf(facts.url);
+  const content = sanitizeFragment(html);
+  const provisional = facts.lang && isRtlLang(facts.lang.split('-')[0] ?? '') ? 'rtl' : 'ltr';
+  let blocks = domToBlocks(content, base, provisional);
+  const body = blocks.filter((b) => b.type !== 'image').map((b) => b.text).join('\n');
+  if (collapseWhitespace(body) === '') throw noText();
+  const title = displayLine(collapseWhitespace(facts.title ?? '')) || blocks.find((b) => b.type === 'heading')?.text || facts.url || '';
+  const detected = detectLanguage(`${title}\n${body}`);
+  const lang = detected === 'und' && facts.lang ? (facts.lang.split(/[-_]/)[0] ?? 'und').toLowerCase() : detected;
+  const dir = isRtlLang(lang) ? 'rtl' : 'ltr';
+  if (dir !== provisional) blocks = domToBlocks(content, base, dir);
+  const first = blocks.find((b) => b.type === 'paragraph')?.text ?? body;
+  const article: ExtractedArticle = { title, lang, dir, excerpt: makeExcerpt(first), blocks, source: 'html' };
+  if (facts.lang && facts.lang !== lang) article.declaredLang = facts.lang;
+  if (facts.url) article.url = facts.url;
+  return article;
+}
+
+function baseOf(url: string | undefined): string | undefined {
+  if (!url) return undefined;
   try {
-    if (!content) throw noText();
-    sanitizeInPlace(content);
-    const provisional = facts.lang && isRtlLang(facts.lang.split('-')[0] ?? '') ? 'rtl' : 'ltr';
-    let blocks = domToBlocks(content, base, provisional);
-    const body = blocks.filter((b) => b.type !== 'image').map((b) => b.text).join('\n');
-    if (collapseWhitespace(body) === '') throw noText();
-    const title = displayLine(collapseWhitespace(facts.title ?? '')) || blocks.find((b) => b.type === 'heading')?.text || facts.url || '';
-    const detected = detectLanguage(`${title}\n${body}`);
-    const lang = detected === 'und' && facts.lang ? (facts.lang.split(/[-_]/)[0] ?? 'und').toLowerCase() : detected;
-    const dir = isRtlLang(lang) ? 'rtl' : 'ltr';
-    if (dir !== provisional) blocks = domToBlocks(content, base, dir);
-    const first = blocks.find((b) => b.type === 'paragraph')?.text ?? body;
-    const article: ExtractedArticle = { title, lang, dir, excerpt: makeExcerpt(first), blocks, source: 'html' };
-    if (facts.lang && facts.lang !== lang) article.declaredLang = facts.lang;
-    if (facts.url) article.url = facts.url;
-    return article;
-  } finally {
-    releaseDocument(page);
+    return new URL(url).href;
+  } catch {
+    return undefined;
   }
 }
 

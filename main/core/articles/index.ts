@@ -13,6 +13,7 @@ export { setExtractWorkers, extractPoolStats, warmExtractWorkers } from './pool'
 // Building blocks the feed reader shares (it turns item HTML into blocks the same way).
 export { domToBlocks } from './blocks';
 export { parseDocument, sanitizeInPlace } from './dom';
+export { sanitizeFragment } from './fragment';
 export { parseHttpUrl, readBody } from './fetch';
 export { isRtlLang } from './language';
 export { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from './text';

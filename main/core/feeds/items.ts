@@ -1,5 +1,5 @@
 /**
- * Feed items → articles through the article pipeline's own pieces: sanitize (DOMPurify),
+ * Feed items → articles through the article pipeline's own pieces: sanitize (fragment.ts),
  * HTML → blocks, language detection. A summary-only item may instead be replaced by the
  * page it links to (Readability via extractFromUrl) when the feed asks for full text.
  */
@@ -14,8 +14,7 @@ import {
   firstSentence,
   isRtlLang,
   makeExcerpt,
-  parseDocument,
-  sanitizeInPlace,
+  sanitizeFragment,
   truncate,
 } from '../articles';
 import { articleId, normalizeUrl } from '../store';
@@ -27,9 +26,7 @@ const FULL_TEXT_WORDS = 120;
 
 /** Sanitized blocks of an item's HTML; `base` resolves relative links and images. */
 export function htmlToBlocks(html: string, base: string | undefined): Block[] {
-  const doc = parseDocument(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`, base);
-  const body = sanitizeInPlace(doc.body);
-  return domToBlocks(body, base, 'ltr');
+  return domToBlocks(sanitizeFragment(html), base, 'ltr');
 }
 
 /** The key an item is recognised by across refreshes: guid, else link, else a hash of its content. */
@@ -77,8 +74,7 @@ export function itemToArticle(item: ParsedItem, feed: Pick<ParsedFeed, 'title' |
 /** Titles may carry entities or markup; this reads them as text (sanitized first, so a <script>'s code is not "text"). */
 function htmlText(value: string): string {
   if (!/[<&]/.test(value)) return value;
-  const doc = parseDocument(`<!DOCTYPE html><html><body><p>${value}</p></body></html>`);
-  return sanitizeInPlace(doc.body).textContent ?? value;
+  return sanitizeFragment(`<p>${value}</p>`).textContent ?? value;
 }
 
 /** The article for an item, fetching the linked page when `fullText` is on and the feed has only a summary. */
