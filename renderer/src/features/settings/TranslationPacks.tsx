@@ -69,7 +69,7 @@ export function TranslationPacks({ packs, onChanged }: { packs: PackInfo[]; onCh
   const validRegistry = /^https?:\/\/\S+$/i.test(registry);
   return (
     <div className="packs" data-testid="packs">
-      <h4>{t('translate.packs')}</h4>
+      <h4>{t('settingsNav.installedPacks')}</h4>
       {packs.length === 0 ? <p className="field-hint">{t('translate.noPacks')}</p> : (
         <ul className="pack-list">
           {packs.map((p) => <Pack key={p.id} pack={p} onRemove={() => run(() => removePack(p.id))} />)}

@@ -1,10 +1,11 @@
-/** Settings → Accounts: add a Google Reader API account, its status line, Sync now, Remove. */
+/** Settings → Accounts: add a Google Reader API account, its status line, Sync now, Remove, interval and days, subscribe on the server. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncView } from '../../../../preload/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorMessage } from '../../i18n/errors';
 import { followSync, useSync } from '../../stores/sync';
+import { ServerSubscribe, SyncChoices } from './SyncOptions';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -34,9 +35,10 @@ function AddAccount() {
   const [url, setUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
+  const [choices, setChoices] = useState({ days: 14, intervalMinutes: 30 });
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    void add({ url: url.trim(), user: user.trim(), password }).then((ok) => ok && setPassword(''));
+    void add({ url: url.trim(), user: user.trim(), password, ...choices }).then((ok) => ok && setPassword(''));
   };
   return (
     <form onSubmit={submit} data-testid="sync-add">
@@ -53,6 +55,7 @@ function AddAccount() {
         <label htmlFor="sync-password">{t('sync.password')}</label>
         <input id="sync-password" className="input" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </div>
+      <SyncChoices {...choices} onChange={(patch) => setChoices((c) => ({ ...c, ...patch }))} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {t('sync.add')}
       </button>
@@ -63,14 +66,13 @@ function AddAccount() {
 /** The accounts section of Settings. */
 export function AccountSettings() {
   const { t, i18n } = useTranslation();
-  const { view, busy, error, load, remove, syncNow } = useSync();
+  const { view, busy, error, load, remove, syncNow, setOptions } = useSync();
   useEffect(() => {
     void load();
     return followSync();
   }, [load]);
   return (
-    <fieldset className="field" data-testid="account-settings">
-      <legend>{t('sync.title')}</legend>
+    <div className="settings-section" data-testid="account-settings">
       {view === null && <AddAccount />}
       {view && (
         <div data-testid="sync-account">
@@ -87,10 +89,12 @@ export function AccountSettings() {
           <button type="button" className="btn" disabled={busy} onClick={() => void remove()}>
             {t('sync.remove')}
           </button>
+          <SyncChoices days={view.days} intervalMinutes={view.intervalMinutes} disabled={busy} onChange={(patch) => void setOptions(patch)} />
+          <ServerSubscribe />
         </div>
       )}
       <p className="field-hint">{t('sync.pagesStayLocal')}</p>
       <ErrorAlert error={error} />
-    </fieldset>
+    </div>
   );
 }
