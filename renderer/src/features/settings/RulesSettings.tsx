@@ -9,7 +9,7 @@ import { RuleItem } from './RuleItem';
 
 /** Focuses the moved rule's same button again (React moves the row, which takes the focus away), or its row's first control. */
 function refocus(id: string, via: 'up' | 'down'): void {
-  const row = document.querySelector<HTMLElement>(`[data-rule="${CSS.escape(id)}"]`);
+  const row = [...document.querySelectorAll<HTMLElement>('[data-rule]')].find((el) => el.dataset.rule === id);
   const button = row?.querySelector<HTMLButtonElement>(`[data-move="${via}"]`);
   (button && !button.disabled ? button : row?.querySelector<HTMLElement>('input, button:not([disabled])'))?.focus();
 }
