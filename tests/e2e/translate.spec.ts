@@ -65,10 +65,12 @@ test('translate the seed to Malay, toggle the three views, and keep the translat
   const original = await app.set.handlers['article:get'](id);
   expect(original.lang).toBe('id');
 
-  // Settings → Translation: translate into Malay (the list then shows Malay titles too).
+  // Settings → Language packs lists the pair (engine details); Reading & translation: translate into Malay (the list then shows Malay titles too).
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Language packs' }).click();
+  await expect(page.getByTestId('pair-table')).toContainText('Indonesian → Malay');
+  await page.getByRole('tab', { name: 'Reading & translation' }).click();
   const settings = page.getByTestId('translation-settings');
-  await expect(settings.getByTestId('pair-table')).toContainText('Indonesian → Malay');
   await settings.getByLabel('Translate articles into').selectOption('ms');
   await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close dialog' }).click();
 
@@ -211,8 +213,10 @@ test('Settings → Translation installs packs from a folder and from the registr
   try {
     const { page, host } = packsApp;
     await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Language packs' }).click();
     const packs = page.getByTestId('packs');
     await expect(packs).toContainText('No language packs installed.');
+    await packs.getByText('Install from a folder or another server').click();
 
     host.nextChosenFolder = enEs;
     await packs.getByTestId('pack-install-folder').click();

@@ -12,7 +12,7 @@ export function FeedSettings() {
   const settings = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
   return (
-    <div className="settings-section" data-testid="feed-settings">
+    <div className="settings-group" data-testid="feed-settings">
       <div className="field">
         <label htmlFor="settings-refresh">{t('feeds.refreshEvery')}</label>
         <select id="settings-refresh" className="select" value={String(settings.refreshMinutes)} onChange={(e) => void update({ refreshMinutes: Number(e.target.value) })}>

@@ -23,7 +23,7 @@ export function LanguagePackSettings() {
   useEffect(reload, [reload]);
   const pairs = info ? pairsOf(info).size : 0;
   return (
-    <div className="settings-section" data-testid="language-packs">
+    <div className="settings-group" data-testid="language-packs">
       {info ? (
         <p data-testid="packs-summary">{pairs === 0 ? t('settingsNav.packsNone') : t('settingsNav.packsSummary', { count: pairs })}</p>
       ) : (

@@ -41,7 +41,7 @@ export function RulesSettings() {
   };
   const list = rules ?? [];
   return (
-    <div className="settings-section" data-testid="rules-settings">
+    <div className="settings-group" data-testid="rules-settings">
       <p className="field-hint">{t('rules.intro')}</p>
       {rules === null && !error && <p role="status">{t('rules.loading')}</p>}
       {rules !== null && list.length === 0 && <p>{t('rules.empty')}</p>}

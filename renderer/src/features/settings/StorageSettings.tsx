@@ -9,7 +9,7 @@ export function StorageSettings() {
   const appInfo = useSettings((s) => s.appInfo);
   const openDialog = useUi((s) => s.openDialog);
   return (
-    <div className="settings-section" data-testid="storage-settings">
+    <div className="settings-group" data-testid="storage-settings">
       <div className="field">
         <span className="field-label" id="settings-data-dir">
           {t('settingsNav.dataFolder')}

@@ -75,23 +75,27 @@ export function TranslationPacks({ packs, onChanged }: { packs: PackInfo[]; onCh
           {packs.map((p) => <Pack key={p.id} pack={p} onRemove={() => run(() => removePack(p.id))} />)}
         </ul>
       )}
-      <button type="button" className="btn" disabled={busy} data-testid="pack-install-folder" onClick={() => run(() => installPackFromFolder({ title: t('translate.folderDialogTitle'), button: t('translate.folderDialogButton') }))}>
-        {t('translate.installFolder')}
-      </button>
-      <div className="field">
-        <label htmlFor="settings-registry">{t('translate.registryUrl')}</label>
-        <input id="settings-registry" className="input" type="url" inputMode="url" dir="ltr" defaultValue={registry} placeholder="https://" onBlur={(e) => e.target.value !== registry && void update({ packRegistryUrl: e.target.value.trim() })} />
-      </div>
-      <div className="field">
-        <label htmlFor="settings-pack-id">{t('translate.packId')}</label>
-        <div className="radio-row">
-          <input id="settings-pack-id" className="input" dir="ltr" value={packId} placeholder="en-es" onChange={(e) => setPackId(e.target.value.trim().toLowerCase())} />
-          <button type="button" className="btn" data-testid="pack-download" disabled={busy || !validRegistry || !/^[a-z]{2,3}-[a-z]{2,3}$/.test(packId)} onClick={() => run(() => installPackFromRegistry(registry, packId))}>
-            {t('translate.download')}
-          </button>
+      {/* Folders and custom servers are for people who mirror the models: out of the way, one click to open. */}
+      <details className="settings-details pack-other-ways" data-testid="pack-other-ways">
+        <summary>{t('settingsNav.otherWays')}</summary>
+        <button type="button" className="btn" disabled={busy} data-testid="pack-install-folder" onClick={() => run(() => installPackFromFolder({ title: t('translate.folderDialogTitle'), button: t('translate.folderDialogButton') }))}>
+          {t('translate.installFolder')}
+        </button>
+        <div className="field">
+          <label htmlFor="settings-registry">{t('translate.registryUrl')}</label>
+          <input id="settings-registry" className="input" type="url" inputMode="url" dir="ltr" defaultValue={registry} placeholder="https://" onBlur={(e) => e.target.value !== registry && void update({ packRegistryUrl: e.target.value.trim() })} />
         </div>
-        {!validRegistry && <p className="field-hint">{t('translate.registryHint')}</p>}
-      </div>
+        <div className="field">
+          <label htmlFor="settings-pack-id">{t('translate.packId')}</label>
+          <div className="radio-row">
+            <input id="settings-pack-id" className="input" dir="ltr" value={packId} placeholder="en-es" onChange={(e) => setPackId(e.target.value.trim().toLowerCase())} />
+            <button type="button" className="btn" data-testid="pack-download" disabled={busy || !validRegistry || !/^[a-z]{2,3}-[a-z]{2,3}$/.test(packId)} onClick={() => run(() => installPackFromRegistry(registry, packId))}>
+              {t('translate.download')}
+            </button>
+          </div>
+          {!validRegistry && <p className="field-hint">{t('translate.registryHint')}</p>}
+        </div>
+      </details>
       {busy && (
         <div role="status" className="translate-progress">
           <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label={t('translate.packProgressLabel')} />

@@ -49,7 +49,7 @@ export function TranslationSettings() {
   const { translateTo, readingMode } = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
   return (
-    <div className="settings-section" data-testid="translation-settings">
+    <div className="settings-group" data-testid="translation-settings">
       <div className="field">
         <label htmlFor="settings-translate-to">{t('translate.targetSetting')}</label>
         <select id="settings-translate-to" className="select" value={translateTo ?? INTERFACE} onChange={(e) => void update({ translateTo: e.target.value === INTERFACE ? null : e.target.value })}>

@@ -72,7 +72,7 @@ export function AccountSettings() {
     return followSync();
   }, [load]);
   return (
-    <div className="settings-section" data-testid="account-settings">
+    <div className="settings-group" data-testid="account-settings">
       {view === null && <AddAccount />}
       {view && (
         <div data-testid="sync-account">
