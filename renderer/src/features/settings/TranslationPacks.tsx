@@ -1,4 +1,4 @@
-/** Settings → Translation → language packs: installed packs (size, SHA-256, remove), install from a folder, download from the registry. */
+/** Settings → Language packs → installed packs (size, SHA-256, remove); install from a folder or download from a registry (in a details element). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { installPackFromFolder, installPackFromRegistry, onPackProgress, removePack } from '../../stores/packs';

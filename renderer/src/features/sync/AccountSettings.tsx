@@ -75,7 +75,7 @@ export function AccountSettings() {
     <div className="settings-group" data-testid="account-settings">
       {view === null && <AddAccount />}
       {view && (
-        <div data-testid="sync-account">
+        <div className="settings-group" data-testid="sync-account">
           <p>
             <strong dir="auto">{view.user}</strong> · <span dir="ltr">{new URL(view.url).host}</span>
           </p>
@@ -83,12 +83,14 @@ export function AccountSettings() {
             {statusLine(t, view, i18n.language)}
           </p>
           <p className="field-hint">{t('sync.details', { feeds: view.syncedFeeds, store: view.credentialStore === 'keychain' ? t('sync.keychain') : t('sync.ownerFile') })}</p>
-          <button type="button" className="btn" disabled={busy || view.running} onClick={() => void syncNow()}>
-            {t('sync.now')}
-          </button>{' '}
-          <button type="button" className="btn" disabled={busy} onClick={() => void remove()}>
-            {t('sync.remove')}
-          </button>
+          <div className="radio-row">
+            <button type="button" className="btn" disabled={busy || view.running} onClick={() => void syncNow()}>
+              {t('sync.now')}
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => void remove()}>
+              {t('sync.remove')}
+            </button>
+          </div>
           <SyncChoices days={view.days} intervalMinutes={view.intervalMinutes} disabled={busy} onChange={(patch) => void setOptions(patch)} />
           <ServerSubscribe />
         </div>
