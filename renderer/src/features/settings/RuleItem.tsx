@@ -45,7 +45,7 @@ export function RuleItem({ rule, index, count, onMove, onEdit, onRemove }: RuleI
         <span className="rule-order" aria-hidden="true">
           {index + 1}.
         </span>{' '}
-        {t('rules.when')} <code dir="auto">{rule.query}</code>: {actionsText(t, rule)}
+        {t('rules.when')} <code dir="ltr">{rule.query}</code>: {actionsText(t, rule)}
       </p>
       <div className="rule-controls">
         <label>
