@@ -94,3 +94,45 @@ for (const locale of LOCALES) {
     }
   });
 }
+
+test('keyboard: Tab reaches the current section, arrows move (mirrored in Arabic), and Settings reopens at the last section', async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), 'kabar-settings-keys-'));
+  const app = await openApp({ dataDir });
+  try {
+    const { page } = app;
+    await page.getByTestId('settings-button').click();
+    const tabs = page.getByTestId('settings-dialog').getByRole('tab');
+    // The dialog opens with the focus on the current section's tab.
+    await expect(tabs.nth(0)).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(tabs.nth(1)).toBeFocused();
+    await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByTestId('translation-settings')).toBeVisible();
+    await page.keyboard.press('End');
+    await expect(tabs.nth(6)).toBeFocused();
+    // Tab leaves the tab list for the section's content (one tab stop for the whole list).
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('tabpanel')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await page.reload();
+    await page.getByTestId('settings-button').click();
+    await expect(tabs.nth(6)).toHaveAttribute('aria-selected', 'true');
+
+    // Arabic: the nav is on the right, and ArrowLeft goes to the next section.
+    await app.set.handlers['settings:set']({ locale: 'ar' });
+    await page.reload();
+    await page.getByTestId('settings-button').click();
+    await tabs.nth(0).click();
+    const nav = await page.getByTestId('settings-nav').boundingBox();
+    const panel = await page.getByRole('tabpanel').boundingBox();
+    expect((nav?.x ?? 0) > (panel?.x ?? 0)).toBe(true);
+    await page.keyboard.press('ArrowLeft');
+    await expect(tabs.nth(1)).toBeFocused();
+    await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+    await page.keyboard.press('ArrowRight');
+    await expect(tabs.nth(0)).toBeFocused();
+  } finally {
+    await app.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+});
