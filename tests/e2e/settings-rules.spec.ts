@@ -86,6 +86,19 @@ test('rules in Arabic at 800×600: the list reads right to left and the error is
     await page.getByRole('tab', { name: 'القواعد' }).click();
     const section = page.getByTestId('rules-settings');
     await expect(section.getByTestId('rule')).toHaveCount(2);
+    // The query reads left to right inside the Arabic sentence: "tag:" sits left of "is:unread".
+    const order = await section.getByTestId('rule').nth(1).locator('code').evaluate((code) => {
+      const text = code.firstChild as Text;
+      const x = (word: string): number => {
+        const range = document.createRange();
+        const at = (text.data ?? '').indexOf(word);
+        range.setStart(text, at);
+        range.setEnd(text, at + word.length);
+        return range.getBoundingClientRect().left;
+      };
+      return { tag: x('tag:'), unread: x('is:unread') };
+    });
+    expect(order.tag).toBeLessThan(order.unread);
     await section.getByRole('button', { name: 'قاعدة جديدة' }).click();
     await section.getByTestId('rule-form').getByLabel('عندما تطابق المقالة').fill('lang:id OR');
     await section.getByTestId('rule-form').getByRole('button', { name: 'اختبار' }).click();
