@@ -1,5 +1,5 @@
 /** Export handlers (issue 12): the library as one file or EPUB book, and the images saved articles still wait for. */
-import { exportLibrary } from './core/export';
+import { createBackup, exportLibrary } from './core/export';
 import { fetchPendingImages } from './core/image-retry';
 import type { Library } from './core/store';
 import type { HandlerContext } from './handlers';
@@ -18,5 +18,12 @@ export function exportHandlers(library: Library, ctx: HandlerContext): ExportHan
       return exportLibrary(library, { ...request, out: path, onProgress: (done, total) => ctx.emit('export:progress', { done, total }) });
     },
     'images:fetchPending': async () => fetchPendingImages(library, { fetch: ctx.fetch }),
+    'export:backup': async (strings) => {
+      const defaultName = `kabar-backup-${new Date().toISOString().slice(0, 10)}.tar.gz`;
+      const file = await ctx.chooseFile?.(strings, { mode: 'save', extensions: ['gz'], defaultName });
+      if (!file) return null;
+      await library.compact(); // the archive then holds library.json with every journalled change in it (as `kabar backup` does)
+      return { file, ...(await createBackup(library.dir, file, new Date())) };
+    },
   };
 }

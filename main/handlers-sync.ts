@@ -3,6 +3,7 @@
  * feed refresh, every N minutes, and on "Sync now". Local changes are journalled as they happen
  * (the library's change listener). Imports no 'electron': the keychain comes in as ctx.secretBox.
  */
+import { KabarError } from './core/errors';
 import { readFeeds } from './core/feeds';
 import type { Library } from './core/store';
 import { ownerOnlyFileBox, SyncSession, type SyncStatusView } from './core/sync';
@@ -42,10 +43,11 @@ export function syncHandlers(library: Library, ctx: HandlerContext): SyncPart {
   const view = (): SyncView | null => (session.hasAccount ? toView(session.status(), running !== null) : null);
   const tell = (): void => ctx.emit('sync:changed', view());
 
-  const run = async (): Promise<void> => {
+  /** Runs a sync (or a subscribe, which syncs after it) with the status line following it. */
+  const run = async (work: () => Promise<unknown> = () => session.sync()): Promise<void> => {
     if (!session.hasAccount || closed) return;
     const before = new Set(readFeeds(library).map((f) => f.id));
-    const attempt = session.sync();
+    const attempt = work();
     running = attempt;
     tell();
     try {
@@ -96,6 +98,17 @@ export function syncHandlers(library: Library, ctx: HandlerContext): SyncPart {
     },
     'sync:now': async () => {
       await run();
+      return view() as SyncView;
+    },
+    'sync:options': async (patch) => {
+      await session.setOptions(patch);
+      schedule(); // a new interval takes effect now, not after the old one runs out
+      tell();
+      return view() as SyncView;
+    },
+    'sync:subscribe': async (feedUrl, folder) => {
+      if (!session.hasAccount) throw new KabarError('SYNC_NO_ACCOUNT', 'No sync account is set up.');
+      await run(() => session.subscribe(feedUrl, folder));
       return view() as SyncView;
     },
   };

@@ -39,7 +39,16 @@ export const exportChannels = {
   'export:library': channel(z.tuple([exportRequest, dialogStrings])).returns<LibraryExportResult | null>(),
   /** Fetches the images articles were saved without (offline at import); what it saved and what still waits. */
   'images:fetchPending': channel(z.tuple([])).returns<FetchImagesSummary>(),
+  /** Settings → Storage & backup: asks where to save, then writes the whole library as one verified archive; null when cancelled. */
+  'export:backup': channel(z.tuple([dialogStrings])).returns<BackupResult | null>(),
 };
+
+/** What a backup wrote. */
+export interface BackupResult {
+  file: string;
+  files: number;
+  bytes: number;
+}
 
 /** Export events main sends to the renderer. */
 export const exportEvents = {

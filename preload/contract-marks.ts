@@ -16,6 +16,7 @@ const note = z.string().max(20_000);
 /** A query in the search syntax (parsed in main: malformed ones answer QUERY_* with the position). */
 const query = z.string().min(1).max(2000);
 const name = z.string().min(1).max(200);
+const actions = z.strictObject({ addTags: z.array(tag).max(50).optional(), bookmark: z.boolean().optional(), markRead: z.boolean().optional() });
 
 const highlight: z.ZodType<Highlight> = z.strictObject({
   id: z.string().min(1).max(200),
@@ -78,15 +79,20 @@ export const marksChannels = {
       z.strictObject({
         name: name.optional(),
         query,
-        actions: z.strictObject({ addTags: z.array(tag).max(50).optional(), bookmark: z.boolean().optional(), markRead: z.boolean().optional() }),
+        actions,
         index: z.number().int().min(0).max(10_000).optional(),
       }),
     ]),
   ).returns<Rule>(),
   /** Removes a rule; answers it and its place (add it back at `index` to undo). */
   'rules:remove': channel(z.tuple([id])).returns<{ rule: Rule; index: number }>(),
-  /** Turns a rule on or off, or moves it. */
-  'rules:edit': channel(z.tuple([id, z.strictObject({ enabled: z.boolean().optional(), index: z.number().int().min(0).max(10_000).optional() })])).returns<Rule>(),
+  /** Turns a rule on or off, moves it, or changes its name, query or actions (a malformed query answers QUERY_*). */
+  'rules:edit': channel(
+    z.tuple([
+      id,
+      z.strictObject({ enabled: z.boolean().optional(), index: z.number().int().min(0).max(10_000).optional(), name: name.optional(), query: query.optional(), actions: actions.optional() }),
+    ]),
+  ).returns<Rule>(),
   /** How many articles a query matches now ("this rule matches 42 articles"). */
   'rules:test': channel(z.tuple([query])).returns<number>(),
   /** Applies the enabled rules (or one) to every article now. */

@@ -36,12 +36,15 @@ export interface SyncAccountInput {
   intervalMinutes?: number;
 }
 
+const days = z.number().int().min(1).max(3650);
+const interval = z.number().int().min(0).max(24 * 60);
+
 const accountInput: z.ZodType<SyncAccountInput> = z.strictObject({
   url: source,
   user: label,
   password: z.string().min(1).max(1024),
-  days: z.number().int().min(1).max(3650).optional(),
-  intervalMinutes: z.number().int().min(0).max(24 * 60).optional(),
+  days: days.optional(),
+  intervalMinutes: interval.optional(),
 });
 
 /** Sync channels. */
@@ -54,6 +57,10 @@ export const syncChannels = {
   'sync:remove': channel(z.tuple([])).returns<{ dropped: number }>(),
   /** Syncs now; resolves to the new status (a failure rejects with its code and is kept in the status). */
   'sync:now': channel(z.tuple([])).returns<SyncView>(),
+  /** Changes how often the app syncs and the days of history (more days: the next sync fetches older items too). */
+  'sync:options': channel(z.tuple([z.strictObject({ days: days.optional(), intervalMinutes: interval.optional() })])).returns<SyncView>(),
+  /** Subscribes to a feed on the server (so it appears on every device), then syncs; resolves to the new status. */
+  'sync:subscribe': channel(z.tuple([source, label.optional()])).returns<SyncView>(),
 };
 
 /** Sync events main sends to the renderer. */

@@ -103,7 +103,7 @@ export type { SyncAccountInput, SyncView } from './contract-sync';
 export type { EngineInfo, EnginesInfo, FolderDialogStrings, LanguagePairInfo, PackInfo } from './contract-translate';
 export type { AvailablePackInfo, PackGetResult, PackListingInfo, TargetLanguageInfo } from './contract-packs';
 export type { ParagraphAudioInfo, VoiceInfo } from './contract-speech';
-export type { ExportRequest, FetchImagesSummary, LibraryExportResult } from './contract-export';
+export type { BackupResult, ExportRequest, FetchImagesSummary, LibraryExportResult } from './contract-export';
 export type { CountedView } from './contract-marks';
 export type {
   Anchor,

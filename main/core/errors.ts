@@ -71,6 +71,8 @@ export type ErrorCode =
   | 'SYNC_OFFLINE'
   /** Sync: the server refused one request (HTTP 4xx other than 401). */
   | 'SYNC_REJECTED'
+  /** Sync: the server could not subscribe to a feed (params: server, url). */
+  | 'SYNC_SUBSCRIBE_FAILED'
   /** Sync: no account is set up for this library. */
   | 'SYNC_NO_ACCOUNT'
   /** Sync: the stored password cannot be read (credential file missing, unreadable, or the keychain refused). */

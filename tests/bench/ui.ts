@@ -86,6 +86,7 @@ async function searchUiMs(page: Page, words: string[]): Promise<number[]> {
 
 async function langSwitchMs(page: Page, to: string): Promise<number> {
   await page.getByRole('button', { name: /Settings|Pengaturan/ }).click();
+  await page.locator('[role="tab"][data-section="general"]').click(); // Settings reopens at the last section
   const ms = await page.evaluate(async (lng) => {
     const select = document.querySelector('[data-testid="language-select"]') as HTMLSelectElement;
     const placeholder = () => (document.querySelector('[data-testid="search-input"]') as HTMLInputElement).placeholder;

@@ -182,6 +182,7 @@ test('exports OPML to the file the save dialog names', async () => {
 
 test('the refresh interval is a setting', async () => {
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Feeds' }).click();
   await page.getByLabel('Refresh feeds').selectOption({ label: 'Only when I ask' });
   await page.keyboard.press('Escape');
   await expect.poll(() => app.set.library.settings().refreshMinutes).toBe(0);

@@ -103,6 +103,7 @@ test('passes an axe scan with no serious or critical violations', async () => {
 
 test('switches the interface to Indonesian, then Arabic (right to left)', async () => {
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'General' }).click();
   await page.getByTestId('language-select').selectOption('id');
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');
   await page.getByTestId('settings-dialog').getByRole('button', { name: 'Tutup dialog' }).click();

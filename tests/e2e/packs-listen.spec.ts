@@ -85,6 +85,7 @@ test('Translate with a missing pack: one-click download with progress, then the 
 
   // Settings → Language packs: the pairs with sizes, the installed one marked.
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Language packs' }).click();
   const catalog = page.getByTestId('pack-catalog');
   await expect(catalog.getByTestId('catalog-pack')).toHaveCount(3);
   await expect(catalog.locator('[data-pack="id-en"]')).toContainText('Indonesian → English');

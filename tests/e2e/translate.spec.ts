@@ -3,7 +3,7 @@
  * to Malay, switch Original / Translated / Bilingual (buttons and the L key), check the bilingual view
  * pairs every original block with its translation in order, then reopen the same library with no
  * engine at all (Apertium pointed at a missing binary, no Bergamot packs): the stored translation still
- * shows, and translating again says which pack is missing. Settings → Translation installs a
+ * shows, and translating again says which pack is missing. Settings → Language packs installs a
  * language pack from the folder the (test-controlled) dialog returns and downloads one from a local
  * registry with a progress bar, refuses a tampered one, and removes them.
  */
@@ -65,10 +65,12 @@ test('translate the seed to Malay, toggle the three views, and keep the translat
   const original = await app.set.handlers['article:get'](id);
   expect(original.lang).toBe('id');
 
-  // Settings → Translation: translate into Malay (the list then shows Malay titles too).
+  // Settings → Language packs lists the pair (engine details); Reading & translation: translate into Malay (the list then shows Malay titles too).
   await page.getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('tab', { name: 'Language packs' }).click();
+  await expect(page.getByTestId('pair-table')).toContainText('Indonesian → Malay');
+  await page.getByRole('tab', { name: 'Reading & translation' }).click();
   const settings = page.getByTestId('translation-settings');
-  await expect(settings.getByTestId('pair-table')).toContainText('Indonesian → Malay');
   await settings.getByLabel('Translate articles into').selectOption('ms');
   await page.getByTestId('settings-dialog').getByRole('button', { name: 'Close dialog' }).click();
 
@@ -165,7 +167,7 @@ test('translate the seed to Malay, toggle the three views, and keep the translat
   // Re-translating now says what is missing and how to add it; the stored translation stays.
   await again.getByTestId('translate-button').click();
   await expect(again.getByTestId('translate-error')).toHaveText(
-    'No translation engine on this computer translates Indonesian into Malay. Add the language pack “id-ms” in Settings → Translation (from a folder or by download), or install the Apertium pair for these languages.',
+    'No translation engine on this computer translates Indonesian into Malay. Add the language pack “id-ms” in Settings → Language packs (from a folder or by download), or install the Apertium pair for these languages.',
   );
   await again.getByTestId('mode-translated').click();
   await expect(again.getByTestId('reader-title')).toHaveText(translation?.title ?? '');
@@ -186,7 +188,7 @@ async function packFolder(from: string, to: string): Promise<string> {
   return dir;
 }
 
-test('Settings → Translation installs packs from a folder and from the registry, refuses a tampered one, removes them', async () => {
+test('Settings → Language packs installs packs from a folder and from the registry, refuses a tampered one, removes them', async () => {
   const packsData = await mkdtemp(join(tmpdir(), 'kabar-translate-packs-e2e-'));
   const enEs = await packFolder('en', 'es');
   const deEn = await packFolder('de', 'en');
@@ -211,8 +213,10 @@ test('Settings → Translation installs packs from a folder and from the registr
   try {
     const { page, host } = packsApp;
     await page.getByRole('button', { name: 'Settings' }).click();
+    await page.getByRole('tab', { name: 'Language packs' }).click();
     const packs = page.getByTestId('packs');
     await expect(packs).toContainText('No language packs installed.');
+    await packs.getByText('Install from a folder or another server').click();
 
     host.nextChosenFolder = enEs;
     await packs.getByTestId('pack-install-folder').click();

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 /** Settings → Accounts: add an account, the status line in its three shapes, Sync now, Remove, an error in the interface language. */
-import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SyncView } from '../../preload/contract';
 import { AccountSettings } from '../../renderer/src/features/sync/AccountSettings';
@@ -57,7 +57,7 @@ describe('Settings → Accounts', () => {
     fireEvent.change(screen.getByLabelText('API password'), { target: { value: 'right' } });
     fireEvent.click(screen.getByRole('button', { name: 'Add account' }));
     expect((await screen.findByTestId('sync-status')).textContent).toBe('Syncing…');
-    expect(fake.callsTo('sync:add')[1]).toEqual([{ url: 'http://rss.example.org/api/greader.php', user: 'alice', password: 'right' }]);
+    expect(fake.callsTo('sync:add')[1]).toEqual([{ url: 'http://rss.example.org/api/greader.php', user: 'alice', password: 'right', days: 14, intervalMinutes: 30 }]);
     act(() => fake.emit('sync:changed', account()));
     expect(screen.getByTestId('sync-status').textContent).toBe('Synced 2 min. ago');
     fireEvent.click(screen.getByRole('button', { name: 'Sync now' }));
@@ -73,5 +73,38 @@ describe('Settings → Accounts', () => {
     act(() => fake.emit('sync:changed', account({ lastError: { code: 'SYNC_AUTH_FAILED', message: 'x' }, waiting: 1 })));
     expect(screen.getByTestId('sync-status').textContent).toBe('Wrong password for alice@rss.example.org — 1 change waiting');
     expect(screen.getByText(/kept in the system keychain/)).toBeTruthy();
+  });
+
+  it('changes the sync interval and the days of history, and subscribes to a feed on the server', async () => {
+    view = account();
+    fake.handlers['sync:options'] = async (patch) => (view = account({ ...(view as SyncView), ...patch }));
+    fake.handlers['sync:subscribe'] = async (url) => {
+      if (!url.endsWith('.xml')) throw Object.assign(new Error('refused'), { code: 'SYNC_SUBSCRIBE_FAILED', params: { server: 'http://rss.example.org', url } });
+      return (view = account({ syncedFeeds: 4 }));
+    };
+    render(<AccountSettings />);
+    const interval = (await screen.findByLabelText('Sync automatically')) as HTMLSelectElement;
+    expect(interval.value).toBe('30');
+    expect([...interval.options].map((o) => o.textContent)).toContain('Only at start, after refreshes and on Sync now');
+    fireEvent.change(interval, { target: { value: '60' } });
+    await waitFor(() => expect(fake.callsTo('sync:options')).toEqual([[{ intervalMinutes: 60 }]]));
+    await waitFor(() => expect((screen.getByLabelText('Sync automatically') as HTMLSelectElement).value).toBe('60'));
+    const days = screen.getByLabelText('Days of history to fetch') as HTMLSelectElement;
+    expect(days.value).toBe('14');
+    fireEvent.change(days, { target: { value: '90' } });
+    await waitFor(() => expect(fake.callsTo('sync:options')[1]).toEqual([{ days: 90 }]));
+    await waitFor(() => expect((screen.getByLabelText('Days of history to fetch') as HTMLSelectElement).value).toBe('90'));
+
+    const form = screen.getByTestId('sync-subscribe');
+    fireEvent.change(within(form).getByLabelText('Feed address'), { target: { value: 'http://feeds.example.org/page.html' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Subscribe on the server' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('The sync server http://rss.example.org could not subscribe to http://feeds.example.org/page.html. Check that the address is a feed the server can reach.');
+    fireEvent.change(within(form).getByLabelText('Feed address'), { target: { value: 'http://feeds.example.org/news.xml' } });
+    fireEvent.change(within(form).getByLabelText('Folder (optional)'), { target: { value: 'Berita' } });
+    fireEvent.click(within(form).getByRole('button', { name: 'Subscribe on the server' }));
+    expect(await within(form).findByText('Subscribed. The feed appears on your other devices at their next sync.')).toBeTruthy();
+    expect(fake.callsTo('sync:subscribe')[1]).toEqual(['http://feeds.example.org/news.xml', 'Berita']);
+    expect(screen.getByText(/4 synced feeds/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

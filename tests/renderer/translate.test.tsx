@@ -157,7 +157,7 @@ describe('translating from the reader', () => {
     await openSeed();
     await waitFor(() => expect(fake.callsTo('translate:article')).toEqual([['a00001', 'ms', null]]));
     expect((await screen.findByTestId('translate-error')).textContent).toBe(
-      'No translation engine on this computer translates Indonesian into Malay. Add the language pack “id-ms” in Settings → Translation (from a folder or by download), or install the Apertium pair for these languages.',
+      'No translation engine on this computer translates Indonesian into Malay. Add the language pack “id-ms” in Settings → Language packs (from a folder or by download), or install the Apertium pair for these languages.',
     );
     // Tried once per article and language, not again on every render.
     fireEvent.click(screen.getByTestId('source-lang'));

@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
-/** Settings → Translation: engines and pairs from main, the engine per pair, always / never lists, packs. */
+/** Settings → Language packs (a plain summary; engines and pairs from main in details, the engine per pair; packs) and Reading & translation (always / never lists). */
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { LanguagePackSettings } from '../../renderer/src/features/settings/LanguagePackSettings';
 import { TranslationSettings } from '../../renderer/src/features/settings/TranslationSettings';
 import { DEFAULT_SETTINGS, useSettings } from '../../renderer/src/stores/settings';
 import { FakeKabar } from './fakeKabar';
@@ -23,10 +24,13 @@ beforeEach(async () => {
 });
 afterEach(cleanup);
 
-describe('translation settings', () => {
+describe('language packs and translation settings', () => {
   it('lists pairs with the engines that can do each, and saves the engine chosen per pair', async () => {
-    render(<TranslationSettings />);
+    render(<LanguagePackSettings />);
     const table = await screen.findByTestId('pair-table');
+    // Plain words first; the engine names sit in a details element.
+    expect(screen.getByTestId('packs-summary').textContent).toBe('This computer can translate 2 language pairs.');
+    expect(table.closest('details')?.querySelector('summary')?.textContent).toBe('Translation engines (details)');
     const enEs = screen.getByLabelText('Engine for English → Spanish') as HTMLSelectElement;
     expect([...enEs.options].map((o) => o.value)).toEqual(['auto', 'bergamot', 'apertium']);
     const idMs = screen.getByLabelText('Engine for Indonesian → Malay') as HTMLSelectElement;
@@ -39,12 +43,14 @@ describe('translation settings', () => {
   });
 
   it('adds and removes languages of the always list; download needs a registry address and a pack id', async () => {
-    render(<TranslationSettings />);
-    await screen.findByTestId('pair-table');
+    const reading = render(<TranslationSettings />);
     fireEvent.change(screen.getByLabelText('Always translate from'), { target: { value: 'id' } });
     expect(useSettings.getState().settings.alwaysTranslateFrom).toEqual(['id']);
     fireEvent.click(screen.getByRole('button', { name: 'Remove Indonesian' }));
     expect(useSettings.getState().settings.alwaysTranslateFrom).toEqual([]);
+    reading.unmount();
+    render(<LanguagePackSettings />);
+    await screen.findByTestId('pair-table');
     const download = screen.getByTestId('pack-download') as HTMLButtonElement;
     expect(download.disabled).toBe(true);
     fireEvent.blur(Object.assign(screen.getByLabelText('Language pack registry address'), { value: 'https://packs.example/registry.json' }));

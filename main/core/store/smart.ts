@@ -133,10 +133,28 @@ export function removeRule(library: Library, id: string): { rule: Rule; index: n
   return { rule, index };
 }
 
-/** Turns a rule on or off, or moves it to position `index` (rules run in order). */
-export function editRule(library: Library, id: string, patch: { enabled?: boolean; index?: number }): Rule {
+/** What editRule can change: on/off, the place, and the name, query or actions (checked as addRule checks them). */
+export interface RulePatch {
+  enabled?: boolean;
+  index?: number;
+  name?: unknown;
+  query?: unknown;
+  actions?: RuleActions;
+}
+
+/** Turns a rule on or off, moves it to position `index` (rules run in order), or changes what it matches and does. */
+export function editRule(library: Library, id: string, patch: RulePatch): Rule {
   const rule = pick(listRules(library), id, 'rule');
-  const next = { ...rule, ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }) };
+  // Checked before anything is written: a malformed query (QUERY_*) leaves the rule as it was.
+  const query = patch.query === undefined ? rule.query : checkQuery(patch.query);
+  const next: Rule = {
+    ...rule,
+    ...(patch.enabled === undefined ? {} : { enabled: patch.enabled }),
+    query,
+    // A rule named after its query follows the query when no name is given.
+    name: patch.name !== undefined ? checkName(patch.name) : rule.name === rule.query ? query : rule.name,
+    actions: patch.actions === undefined ? rule.actions : checkActions(patch.actions),
+  };
   const rest = library.dataList('rules').filter((r) => !isRule(r) || r.id !== rule.id);
   rest.splice(Math.min(Math.max(0, patch.index ?? library.dataList('rules').findIndex((r) => isRule(r) && r.id === rule.id)), rest.length), 0, next);
   library.saveDataList('rules', rest);

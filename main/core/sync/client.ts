@@ -99,7 +99,7 @@ export class GReaderClient {
     const answer = await this.call('POST', `subscription/quickadd?quickadd=${encodeURIComponent(feedUrl)}`, [['T', await this.token()]]);
     const result = check(QuickAdd, parseJson(answer, this.base), this.base);
     if (result.numResults < 1 || !result.streamId) {
-      throw new KabarError('SYNC_REJECTED', `The sync server could not subscribe to ${feedUrl}.`, { server: serverOf(this.base), url: feedUrl });
+      throw new KabarError('SYNC_SUBSCRIBE_FAILED', `The sync server could not subscribe to ${feedUrl}.`, { server: serverOf(this.base), url: feedUrl });
     }
     return { streamId: result.streamId, ...(result.streamName ? { title: result.streamName } : {}) };
   }

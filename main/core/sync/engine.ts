@@ -14,7 +14,7 @@ import { localChanges, planMerge, setBase, type FieldValue, type ServerSets } fr
 import { PendingJournal, type FeedChange, type ItemChange } from './pending';
 import { pullItems } from './pull';
 import { loadSecret, removeSecret, saveSecret, type SecretBox } from './secrets';
-import { newState, readState, sweepSyncTemps, syncDir, writeState, type SyncAccount, type SyncState, type SyncStatus } from './state';
+import { applyAccountOptions, newState, readState, sweepSyncTemps, syncDir, writeState, type AccountOptions, type SyncAccount, type SyncState, type SyncStatus } from './state';
 import { applySubscriptions, folderOf, localFeedChanges, pushFeedChanges } from './subscriptions';
 
 /** What a session needs from its host. */
@@ -134,6 +134,15 @@ export class SyncSession {
     const feeds = onlyArticles ? [] : localFeedChanges(this.library, this.state, pending.filter((c): c is FeedChange => c.k === 'feed'), this.now());
     this.pending.add([...items, ...feeds]);
     return items.length + feeds.length;
+  }
+
+  /** Changes the sync interval and the days of history (more days: the next sync fetches the older items too). */
+  async setOptions(patch: AccountOptions): Promise<SyncStatusView> {
+    const state = this.need();
+    await this.running?.catch(() => undefined); // a running pull would write its own watermark over ours
+    applyAccountOptions(state, patch, this.now());
+    await this.save();
+    return this.status();
   }
 
   /** Subscribes to a feed through the server (it becomes a synced feed), then syncs. */

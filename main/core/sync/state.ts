@@ -112,3 +112,30 @@ export function sweepSyncTemps(dataDir: string): void {
   }
   for (const name of names) if (name.endsWith('.tmp')) rmSync(join(syncDir(dataDir), name), { force: true });
 }
+
+/** What can change on an account after it is added. */
+export interface AccountOptions {
+  days?: number;
+  intervalMinutes?: number;
+}
+
+/**
+ * Applies new options to the account. More days than before moves the watermark back, so the next
+ * sync also fetches the older items (known items are skipped, so nothing is added twice); fewer days
+ * deletes nothing. Throws INVALID_ARGUMENT, changing nothing, for values out of range.
+ */
+export function applyAccountOptions(state: SyncState, patch: AccountOptions, now: Date): void {
+  const { days, intervalMinutes } = patch;
+  if (days !== undefined && (!Number.isInteger(days) || days < 1 || days > 3650)) {
+    throw new KabarError('INVALID_ARGUMENT', 'Days of history must be a whole number from 1 to 3650.', { field: 'days' });
+  }
+  if (intervalMinutes !== undefined && (!Number.isInteger(intervalMinutes) || intervalMinutes < 0 || intervalMinutes > 24 * 60)) {
+    throw new KabarError('INVALID_ARGUMENT', 'The sync interval must be 0 to 1440 minutes.', { field: 'intervalMinutes' });
+  }
+  if (days !== undefined) {
+    const from = Math.floor(now.getTime() / 1000) - days * 86_400;
+    if (days > state.account.days && state.status.watermark !== null) state.status.watermark = Math.min(state.status.watermark, from);
+    state.account.days = days;
+  }
+  if (intervalMinutes !== undefined) state.account.intervalMinutes = intervalMinutes;
+}

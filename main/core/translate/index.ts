@@ -77,7 +77,7 @@ export class Translator {
     const pair = `${languageName(from)} → ${languageName(to)}`;
     throw translateError(
       'TRANSLATION_UNAVAILABLE',
-      `No translation engine can translate ${pair} here. Install the Bergamot language pack "${from}-${to}" ("kabar packs install DIR|URL", or Settings → Translation), or an Apertium pair package for it.`,
+      `No translation engine can translate ${pair} here. Install the Bergamot language pack "${from}-${to}" ("kabar packs install DIR|URL", or Settings → Language packs), or an Apertium pair package for it.`,
       { from, to, pack: `${from}-${to}` },
     );
   }

@@ -12,6 +12,8 @@ export interface DialogProps {
   children: ReactNode;
   testId?: string;
   wide?: boolean;
+  /** An extra class on the dialog box (a dialog with its own layout, e.g. Settings). */
+  className?: string;
 }
 
 function focusables(root: HTMLElement): HTMLElement[] {
@@ -19,7 +21,7 @@ function focusables(root: HTMLElement): HTMLElement[] {
 }
 
 /** The one dialog frame every dialog uses. */
-export function Dialog({ title, onClose, children, testId, wide }: DialogProps) {
+export function Dialog({ title, onClose, children, testId, wide, className }: DialogProps) {
   const { t } = useTranslation();
   const titleId = useId();
   const ref = useRef<HTMLDivElement>(null);
@@ -67,7 +69,7 @@ export function Dialog({ title, onClose, children, testId, wide }: DialogProps) 
     >
       <div
         ref={ref}
-        className={wide ? 'dialog dialog-wide' : 'dialog'}
+        className={['dialog', wide ? 'dialog-wide' : '', className ?? ''].filter(Boolean).join(' ')}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}

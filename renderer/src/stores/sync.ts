@@ -13,6 +13,10 @@ interface SyncState {
   add: (input: SyncAccountInput) => Promise<boolean>;
   remove: () => Promise<void>;
   syncNow: () => Promise<void>;
+  /** Changes the sync interval or the days of history. */
+  setOptions: (patch: { days?: number; intervalMinutes?: number }) => Promise<void>;
+  /** Subscribes to a feed on the server (it appears on every device); false when it failed (see error). */
+  subscribe: (feedUrl: string, folder?: string) => Promise<boolean>;
 }
 
 /** The sync store. */
@@ -30,6 +34,10 @@ export const useSync = create<SyncState>()((set, get) => {
     }
   };
   return {
+    setOptions: async (patch) => {
+      await act(async () => set({ view: await api.sync.options(patch) }));
+    },
+    subscribe: (feedUrl, folder) => act(async () => set({ view: await (folder ? api.sync.subscribe(feedUrl, folder) : api.sync.subscribe(feedUrl)) })),
     view: undefined,
     busy: false,
     error: null,

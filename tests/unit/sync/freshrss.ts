@@ -31,10 +31,16 @@ export async function freshRssMissing(): Promise<string | null> {
   }
 }
 
-/** A free port in our range (18400-18499): FreshRSS writes its base URL at install, so the port is fixed per server. */
-async function freePort(): Promise<number> {
+/** Ports a test may use (a session's own range); FreshRSS writes its base URL at install, so the port is fixed per server. */
+export interface PortRange {
+  from: number;
+  count: number;
+}
+
+/** A free port in the range (default 18400-18499). */
+async function freePort(range: PortRange = { from: 18400, count: 100 }): Promise<number> {
   for (let tries = 0; tries < 200; tries++) {
-    const port = 18400 + Math.floor(Math.random() * 100);
+    const port = range.from + Math.floor(Math.random() * range.count);
     const free = await new Promise<boolean>((ok) => {
       const s = createServer();
       s.once('error', () => ok(false));
@@ -42,7 +48,7 @@ async function freePort(): Promise<number> {
     });
     if (free) return port;
   }
-  throw new Error('no free port in 18400-18499');
+  throw new Error(`no free port in ${range.from}-${range.from + range.count - 1}`);
 }
 
 /** One running FreshRSS. */
@@ -62,10 +68,10 @@ export interface FreshRss {
   close(): Promise<void>;
 }
 
-/** Starts a FreshRSS with user alice on a free port. */
-export async function startFreshRss(): Promise<FreshRss> {
+/** Starts a FreshRSS with user alice on a free port (in `range` when given). */
+export async function startFreshRss(range?: PortRange): Promise<FreshRss> {
   const dir = await mkdtemp(join(tmpdir(), 'kabar-freshrss-'));
-  const port = await freePort();
+  const port = await freePort(range);
   const { stdout } = await run(FRESHRSS_UP, [dir, String(port)], { timeout: 60_000 });
   const pid = Number(/pid=(\d+)/.exec(stdout)?.[1]);
   const api = /api=(\S+)/.exec(stdout)?.[1] as string;

@@ -110,7 +110,7 @@ describe('bergamot packs', () => {
     expect(await engine.languages()).toEqual([]);
     expect(() => engine.translate([], 'id', 'fr')).not.toThrow();
     await expect(collect(engine.translate([{ type: 'paragraph', text: 'x' }], 'id', 'fr'))).rejects.toThrow(
-      'No Bergamot language pack for Indonesian → French is installed. Add the pack "id-fr" (or "id-en" and "en-fr" to go through English) with "kabar packs install DIR|URL" or in Settings → Translation.',
+      'No Bergamot language pack for Indonesian → French is installed. Add the pack "id-fr" (or "id-en" and "en-fr" to go through English) with "kabar packs install DIR|URL" or in Settings → Language packs.',
     );
     await expect(engine.route('id', 'fr')).rejects.toMatchObject({ code: 'TRANSLATION_UNAVAILABLE', params: { pack: 'id-fr' } });
     await engine.packs.installFromDir(await fakePack('id', 'en'));

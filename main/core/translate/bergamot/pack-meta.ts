@@ -116,5 +116,5 @@ export function validatePackMeta(value: unknown, where: string): PackMeta {
 export function missingPackMessage(from: string, to: string, pivot: string | null): string {
   const pair = `${languageName(from)} → ${languageName(to)}`;
   const via = pivot && from !== pivot && to !== pivot ? ` (or "${packId(from, pivot)}" and "${packId(pivot, to)}" to go through ${languageName(pivot)})` : '';
-  return `No Bergamot language pack for ${pair} is installed. Add the pack "${packId(from, to)}"${via} with "kabar packs install DIR|URL" or in Settings → Translation.`;
+  return `No Bergamot language pack for ${pair} is installed. Add the pack "${packId(from, to)}"${via} with "kabar packs install DIR|URL" or in Settings → Language packs.`;
 }

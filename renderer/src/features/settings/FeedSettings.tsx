@@ -12,8 +12,7 @@ export function FeedSettings() {
   const settings = useSettings((s) => s.settings);
   const update = useSettings((s) => s.update);
   return (
-    <fieldset className="field" data-testid="feed-settings">
-      <legend>{t('feeds.settingsTitle')}</legend>
+    <div className="settings-group" data-testid="feed-settings">
       <div className="field">
         <label htmlFor="settings-refresh">{t('feeds.refreshEvery')}</label>
         <select id="settings-refresh" className="select" value={String(settings.refreshMinutes)} onChange={(e) => void update({ refreshMinutes: Number(e.target.value) })}>
@@ -29,6 +28,6 @@ export function FeedSettings() {
         <KeepDaysSelect id="settings-keep" value={settings.keepDays} onChange={(keepDays) => void update({ keepDays })} />
         <p className="field-hint">{t('feeds.keepHint')}</p>
       </div>
-    </fieldset>
+    </div>
   );
 }

@@ -1,4 +1,4 @@
-/** Settings → Translation → language packs: installed packs (size, SHA-256, remove), install from a folder, download from the registry. */
+/** Settings → Language packs → installed packs (size, SHA-256, remove); install from a folder or download from a registry (in a details element). */
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { installPackFromFolder, installPackFromRegistry, onPackProgress, removePack } from '../../stores/packs';
@@ -69,29 +69,33 @@ export function TranslationPacks({ packs, onChanged }: { packs: PackInfo[]; onCh
   const validRegistry = /^https?:\/\/\S+$/i.test(registry);
   return (
     <div className="packs" data-testid="packs">
-      <h4>{t('translate.packs')}</h4>
+      <h4>{t('settingsNav.installedPacks')}</h4>
       {packs.length === 0 ? <p className="field-hint">{t('translate.noPacks')}</p> : (
         <ul className="pack-list">
           {packs.map((p) => <Pack key={p.id} pack={p} onRemove={() => run(() => removePack(p.id))} />)}
         </ul>
       )}
-      <button type="button" className="btn" disabled={busy} data-testid="pack-install-folder" onClick={() => run(() => installPackFromFolder({ title: t('translate.folderDialogTitle'), button: t('translate.folderDialogButton') }))}>
-        {t('translate.installFolder')}
-      </button>
-      <div className="field">
-        <label htmlFor="settings-registry">{t('translate.registryUrl')}</label>
-        <input id="settings-registry" className="input" type="url" inputMode="url" dir="ltr" defaultValue={registry} placeholder="https://" onBlur={(e) => e.target.value !== registry && void update({ packRegistryUrl: e.target.value.trim() })} />
-      </div>
-      <div className="field">
-        <label htmlFor="settings-pack-id">{t('translate.packId')}</label>
-        <div className="radio-row">
-          <input id="settings-pack-id" className="input" dir="ltr" value={packId} placeholder="en-es" onChange={(e) => setPackId(e.target.value.trim().toLowerCase())} />
-          <button type="button" className="btn" data-testid="pack-download" disabled={busy || !validRegistry || !/^[a-z]{2,3}-[a-z]{2,3}$/.test(packId)} onClick={() => run(() => installPackFromRegistry(registry, packId))}>
-            {t('translate.download')}
-          </button>
+      {/* Folders and custom servers are for people who mirror the models: out of the way, one click to open. */}
+      <details className="settings-details pack-other-ways" data-testid="pack-other-ways">
+        <summary>{t('settingsNav.otherWays')}</summary>
+        <button type="button" className="btn" disabled={busy} data-testid="pack-install-folder" onClick={() => run(() => installPackFromFolder({ title: t('translate.folderDialogTitle'), button: t('translate.folderDialogButton') }))}>
+          {t('translate.installFolder')}
+        </button>
+        <div className="field">
+          <label htmlFor="settings-registry">{t('translate.registryUrl')}</label>
+          <input id="settings-registry" className="input" type="url" inputMode="url" dir="ltr" defaultValue={registry} placeholder="https://" onBlur={(e) => e.target.value !== registry && void update({ packRegistryUrl: e.target.value.trim() })} />
         </div>
-        {!validRegistry && <p className="field-hint">{t('translate.registryHint')}</p>}
-      </div>
+        <div className="field">
+          <label htmlFor="settings-pack-id">{t('translate.packId')}</label>
+          <div className="radio-row">
+            <input id="settings-pack-id" className="input" dir="ltr" value={packId} placeholder="en-es" onChange={(e) => setPackId(e.target.value.trim().toLowerCase())} />
+            <button type="button" className="btn" data-testid="pack-download" disabled={busy || !validRegistry || !/^[a-z]{2,3}-[a-z]{2,3}$/.test(packId)} onClick={() => run(() => installPackFromRegistry(registry, packId))}>
+              {t('translate.download')}
+            </button>
+          </div>
+          {!validRegistry && <p className="field-hint">{t('translate.registryHint')}</p>}
+        </div>
+      </details>
       {busy && (
         <div role="status" className="translate-progress">
           <progress max={progress?.total || 1} value={progress?.done ?? 0} aria-label={t('translate.packProgressLabel')} />

@@ -1,10 +1,11 @@
-/** Settings → Accounts: add a Google Reader API account, its status line, Sync now, Remove. */
+/** Settings → Accounts: add a Google Reader API account, its status line, Sync now, Remove, interval and days, subscribe on the server. */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncView } from '../../../../preload/contract';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { errorMessage } from '../../i18n/errors';
 import { followSync, useSync } from '../../stores/sync';
+import { ServerSubscribe, SyncChoices } from './SyncOptions';
 
 type T = ReturnType<typeof useTranslation>['t'];
 
@@ -34,9 +35,10 @@ function AddAccount() {
   const [url, setUrl] = useState('');
   const [user, setUser] = useState('');
   const [password, setPassword] = useState('');
+  const [choices, setChoices] = useState({ days: 14, intervalMinutes: 30 });
   const submit = (e: FormEvent): void => {
     e.preventDefault();
-    void add({ url: url.trim(), user: user.trim(), password }).then((ok) => ok && setPassword(''));
+    void add({ url: url.trim(), user: user.trim(), password, ...choices }).then((ok) => ok && setPassword(''));
   };
   return (
     <form onSubmit={submit} data-testid="sync-add">
@@ -53,6 +55,7 @@ function AddAccount() {
         <label htmlFor="sync-password">{t('sync.password')}</label>
         <input id="sync-password" className="input" type="password" required autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} />
       </div>
+      <SyncChoices {...choices} onChange={(patch) => setChoices((c) => ({ ...c, ...patch }))} />
       <button type="submit" className="btn btn-primary" disabled={busy}>
         {t('sync.add')}
       </button>
@@ -63,17 +66,16 @@ function AddAccount() {
 /** The accounts section of Settings. */
 export function AccountSettings() {
   const { t, i18n } = useTranslation();
-  const { view, busy, error, load, remove, syncNow } = useSync();
+  const { view, busy, error, load, remove, syncNow, setOptions } = useSync();
   useEffect(() => {
     void load();
     return followSync();
   }, [load]);
   return (
-    <fieldset className="field" data-testid="account-settings">
-      <legend>{t('sync.title')}</legend>
+    <div className="settings-group" data-testid="account-settings">
       {view === null && <AddAccount />}
       {view && (
-        <div data-testid="sync-account">
+        <div className="settings-group" data-testid="sync-account">
           <p>
             <strong dir="auto">{view.user}</strong> · <span dir="ltr">{new URL(view.url).host}</span>
           </p>
@@ -81,16 +83,20 @@ export function AccountSettings() {
             {statusLine(t, view, i18n.language)}
           </p>
           <p className="field-hint">{t('sync.details', { feeds: view.syncedFeeds, store: view.credentialStore === 'keychain' ? t('sync.keychain') : t('sync.ownerFile') })}</p>
-          <button type="button" className="btn" disabled={busy || view.running} onClick={() => void syncNow()}>
-            {t('sync.now')}
-          </button>{' '}
-          <button type="button" className="btn" disabled={busy} onClick={() => void remove()}>
-            {t('sync.remove')}
-          </button>
+          <div className="radio-row">
+            <button type="button" className="btn" disabled={busy || view.running} onClick={() => void syncNow()}>
+              {t('sync.now')}
+            </button>
+            <button type="button" className="btn" disabled={busy} onClick={() => void remove()}>
+              {t('sync.remove')}
+            </button>
+          </div>
+          <SyncChoices days={view.days} intervalMinutes={view.intervalMinutes} disabled={busy} onChange={(patch) => void setOptions(patch)} />
+          <ServerSubscribe />
         </div>
       )}
       <p className="field-hint">{t('sync.pagesStayLocal')}</p>
       <ErrorAlert error={error} />
-    </fieldset>
+    </div>
   );
 }

@@ -64,7 +64,7 @@ export function PackCatalog({ packs, server, cachedAt, error, downloading, onGet
   const state = downloading?.state;
   return (
     <div className="packs pack-catalog" data-testid="pack-catalog">
-      <h4>{t('packs.title')}</h4>
+      <h4>{t('settingsNav.availablePacks')}</h4>
       <p className="field-hint">{server ? t('packs.sourceCustom', { server }) : t('packs.sourceDefault')}</p>
       {cachedAt && <p className="field-hint">{t('packs.cached', { date: formatLongDate(cachedAt, locale) })}</p>}
       {packs === null && !error && <p role="status">{t('packs.loading')}</p>}
