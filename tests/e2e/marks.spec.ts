@@ -22,7 +22,7 @@ const SHOTS = process.env.KABAR_MARKS_SHOTS ?? '/tmp/shots-marks3';
 const dirs: string[] = [];
 let app: OpenApp | null = null;
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 240_000 });
 
 test.beforeAll(async () => {
   await mkdir(SHOTS, { recursive: true });
@@ -54,6 +54,12 @@ async function openRow(page: Page, title: RegExp): Promise<void> {
 const block = (page: Page, text: string, side: 'original' | 'translation' = 'original') =>
   page.getByTestId('reader-body').locator(`[data-block][data-side="${side}"]`, { hasText: text }).first();
 
+/** The article's marks once it holds `n` highlights (a change lands a moment after the click). */
+async function marksWhen(set: OpenApp['set'], id: string, n: number) {
+  await expect.poll(async () => (await set.handlers['marks:get'](id)).highlights.length).toBe(n);
+  return set.handlers['marks:get'](id);
+}
+
 async function shot(page: Page, name: string): Promise<void> {
   await settle(page);
   await page.screenshot({ path: join(SHOTS, `${name}.png`) });
@@ -79,8 +85,7 @@ test('original view: popover colours, h, notes, undo; Highlights view, search gr
   // A real drag over "Sir Richard Moore", then Green in the popover.
   const selected = await highlightWith(page, block(page, 'Sir Richard Moore'), 'Sir Richard Moore', 'Green');
   expect(selected).toBe('Sir Richard Moore');
-  let marks = await set.handlers['marks:get'](id);
-  expect(marks.highlights).toHaveLength(1);
+  let marks = await marksWhen(set, id, 1);
   const moore = marks.highlights[0]!;
   expect(moore.quote.exact).toBe('Sir Richard Moore');
   expect(moore.color).toBe('green');
@@ -211,7 +216,7 @@ test('bilingual and translated views over a real Apertium translation: both side
 
   // The original side: the paired translated block gets a side bar.
   await highlightWith(page, block(page, 'Sir Richard Moore'), 'Sir Richard Moore', 'Yellow');
-  const moore = (await set.handlers['marks:get'](id)).highlights[0]!;
+  const moore = (await marksWhen(set, id, 1)).highlights[0]!;
   expect(moore.lang).toBeUndefined();
   const pair = page.getByTestId('bi-pair').filter({ has: page.locator(`mark[data-hl="${moore.id}"]`) });
   await expect(pair.locator('.bi-translation [data-block].hl-flag')).toHaveCount(1);
@@ -221,7 +226,7 @@ test('bilingual and translated views over a real Apertium translation: both side
   const words = translation.blocks[k]!.text.split(' ').slice(3, 6).join(' ');
   const sideBlock = page.locator(`[data-side="translation"][data-block="${k}"]`);
   expect(await highlightWith(page, sideBlock, words, 'Purple')).toBe(words);
-  const onMalay = (await set.handlers['marks:get'](id)).highlights.find((h) => h.lang === 'ms');
+  const onMalay = (await marksWhen(set, id, 2)).highlights.find((h) => h.lang === 'ms');
   expect(onMalay?.quote.exact).toBe(words);
   expect(onMalay?.anchor?.block).toBe(k);
   await expect(page.locator(`.bi-original [data-block="${k}"].hl-flag`)).toHaveCount(1);
@@ -261,7 +266,7 @@ test('right-to-left Arabic: a mouse selection becomes the right highlight, in an
   const phrase = 'فصائل مسلحة معارضة';
   const selected = await highlightWith(page, block(page, phrase), phrase, 'Pink');
   expect(selected).toBe(phrase);
-  const h = (await set.handlers['marks:get'](id)).highlights[0]!;
+  const h = (await marksWhen(set, id, 1)).highlights[0]!;
   expect(h.quote.exact).toBe(phrase);
   expect(article.blocks[h.anchor!.block]!.text.slice(h.anchor!.start, h.anchor!.end)).toBe(phrase);
 
