@@ -237,6 +237,7 @@ test('bilingual and translated views over a real Apertium translation: both side
   await expect(page.locator(`mark[data-hl="${onMalay!.id}"]`)).toHaveText(words);
   const flagged = page.locator(`[data-side="translation"][data-block="${moore.anchor!.block}"].hl-flag`);
   await expect(flagged.getByRole('button', { name: 'Jump to original' })).toBeVisible();
+  await flagged.scrollIntoViewIfNeeded();
   await themes(page, 'translated');
   // Selecting in the translated view also makes a Malay highlight.
   const k2 = translation.blocks.findIndex((b, i) => i > k && b.text.split(' ').length > 12 && !b.failed);
