@@ -35,9 +35,11 @@ function stretches(h: Highlight, blocks: readonly Block[]): [number, MarkRange][
 }
 
 /** The plan for one article in one mode (`translation` the one shown, if any). */
-export function planDecor(highlights: readonly Highlight[], original: readonly Block[], translation: { lang: string; blocks: readonly Block[] } | undefined, mode: ReadingMode): DecorPlan {
+export function planDecor(highlights: readonly Highlight[], original: readonly Block[], given: { lang: string; blocks: readonly Block[] } | undefined, mode: ReadingMode): DecorPlan {
   const plan: DecorPlan = { ranges: { original: new Map(), translation: new Map() }, flags: { original: new Map(), translation: new Map() } };
-  const shown = mode === 'original' || !translation ? 'original' : mode;
+  // The original view shows no translation: its highlights are not drawn, and flag nothing.
+  const translation = mode === 'original' ? undefined : given;
+  const shown = !translation ? 'original' : mode;
   for (const h of highlights) {
     if (h.detached || !h.anchor) continue;
     const onTranslation = h.lang !== undefined;
@@ -51,7 +53,10 @@ export function planDecor(highlights: readonly Highlight[], original: readonly B
       push(plan.ranges[side], b, range);
     }
   }
-  if (shown === 'original') plan.flags.original.clear();
+  if (shown === 'original') {
+    plan.flags.original.clear();
+    plan.flags.translation.clear();
+  }
   if (shown === 'translated') plan.flags.original.clear();
   return plan;
 }
