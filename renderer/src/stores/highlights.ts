@@ -28,6 +28,8 @@ interface HighlightsState {
   total: number | null;
   error: unknown;
   show: () => void;
+  /** The pointer or focus reached the Highlights entry: start loading main's catalog before the click. */
+  prefetch: () => void;
   close: () => void;
   setFilter: (patch: Partial<HighlightsFilter>) => void;
   loadMore: () => Promise<void>;
@@ -37,6 +39,7 @@ interface HighlightsState {
 }
 
 let generation = 0;
+let prefetched = false;
 
 /** The Highlights view store. */
 export const useHighlights = create<HighlightsState>()((set, get) => {
@@ -58,6 +61,11 @@ export const useHighlights = create<HighlightsState>()((set, get) => {
     total: null,
     error: null,
     hits: [],
+    prefetch: () => {
+      if (prefetched || get().open) return;
+      prefetched = true;
+      void api.marks.list({ limit: 1 }).catch(() => undefined);
+    },
     show: () => {
       set({ open: true, items: [], total: null });
       void fetch(true);

@@ -17,7 +17,11 @@ export function HighlightsEntry() {
   const open = useHighlights((s) => s.open);
   return (
     <li>
-      <button type="button" className="side-item" data-testid="side-highlights" aria-current={open ? 'page' : undefined} onClick={() => useHighlights.getState().show()}>
+      <button type="button" className="side-item" data-testid="side-highlights" aria-current={open ? 'page' : undefined}
+        onPointerEnter={() => useHighlights.getState().prefetch()}
+        onFocus={() => useHighlights.getState().prefetch()}
+        onClick={() => useHighlights.getState().show()}
+      >
         <span className="side-label">{t('marks.view.title')}</span>
       </button>
     </li>
