@@ -4,14 +4,17 @@
  * list items count as the core joins them, and DOM offsets (skipping the layer's own controls) map
  * back to the stored text; which side shows what in each reading mode.
  */
-import { cleanup, render } from '@testing-library/react';
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Block, Highlight } from '../../preload/contract';
 import { MarksContext, type DecorFor } from '../../renderer/src/features/marks/context';
 import { planDecor } from '../../renderer/src/features/marks/decor';
 import { itemBases, splitRuns } from '../../renderer/src/features/marks/segments';
 import { offsetIn, textOf } from '../../renderer/src/features/marks/selection';
+import { SmartViews } from '../../renderer/src/features/marks/MarksSidebar';
 import { Blocks } from '../../renderer/src/features/reader/Blocks';
+import { useLibrary } from '../../renderer/src/stores/library';
+import { FakeKabar } from './fakeKabar';
 import { setupDom } from './setup';
 
 beforeEach(async () => {
@@ -125,5 +128,23 @@ describe('planDecor', () => {
     const plan = planDecor([hl('two', 0, 4, 2, { anchor: { block: 0, start: 4, end: 2, endBlock: 1 } })], original, undefined, 'original');
     expect(plan.ranges.original.get(0)?.[0]).toMatchObject({ start: 4, end: 6 });
     expect(plan.ranges.original.get(1)?.[0]).toMatchObject({ start: 0, end: 2 });
+  });
+});
+
+describe('smart views in the sidebar', () => {
+  it('a view whose query no longer parses shows its translated error in place; the others still count and filter the list', async () => {
+    const fake = new FakeKabar(2).install();
+    const view = (id: string, name: string, query: string) => ({ id, name, query, createdAt: '2026-01-01T00:00:00.000Z' });
+    fake.handlers['views:list'] = async () => [
+      { ...view('v1', 'Broken', 'is:nonsense'), count: null, error: 'QUERY_BAD_VALUE', errorParams: { token: 'is:nonsense', position: 1 } },
+      { ...view('v2', 'Unread', 'is:unread'), count: 7 },
+    ];
+    render(<SmartViews />);
+    expect((await screen.findByTestId('smart-view-error')).textContent).toContain('The filter "is:nonsense" has a missing or wrong value (at character 1).');
+    const unread = screen.getAllByTestId('smart-view')[1]!;
+    expect(unread.textContent).toBe('Unread7×');
+    fireEvent.click(unread.querySelector('.side-item')!);
+    expect(useLibrary.getState().filter.smart).toEqual({ id: 'v2', query: 'is:unread' });
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'library:list' && (c.args[0] as { query?: string }).query === 'is:unread')).toBe(true));
   });
 });
