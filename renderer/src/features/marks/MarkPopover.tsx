@@ -46,8 +46,19 @@ export function MarkPopover({ articleId, target, highlights, onClose }: MarkPopo
     const onDown = (e: MouseEvent): void => {
       if (!root.current?.contains(e.target as Node)) onClose();
     };
+    // Escape closes the popover wherever focus is (it often stays in the article), and only the popover.
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key !== 'Escape') return;
+      e.preventDefault();
+      e.stopPropagation();
+      onClose();
+    };
     document.addEventListener('mousedown', onDown);
-    return () => document.removeEventListener('mousedown', onDown);
+    window.addEventListener('keydown', onKey, true);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      window.removeEventListener('keydown', onKey, true);
+    };
   }, [target, onClose]);
 
   if (target.kind === 'edit' && !existing) return null;
@@ -75,13 +86,6 @@ export function MarkPopover({ articleId, target, highlights, onClose }: MarkPopo
       aria-label={target.kind === 'new' ? t('marks.popoverNew') : t('marks.popoverEdit')}
       data-testid="mark-popover"
       style={place(rect)}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape') {
-          e.preventDefault();
-          e.stopPropagation();
-          onClose();
-        }
-      }}
     >
       <div className="mark-swatches" role="group" aria-label={t('marks.colors')}>
         {COLORS.map((color) => (
