@@ -163,6 +163,7 @@ test('original view: popover colours, h, notes, undo; Highlights view, search gr
   await page.getByTestId('side-highlights').click();
   await entries.first().click();
   await expect(page.locator(`mark[data-hl="${moore.id}"].hl-flash`)).toHaveCount(1);
+  await expect(page.locator('mark.hl-flash')).toHaveCount(0, { timeout: 5000 });
 
   // Search: the highlights group; save the search as a smart view, with its live count.
   await page.getByTestId('search-input').fill('counterpart');

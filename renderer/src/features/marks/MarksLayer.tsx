@@ -46,9 +46,9 @@ function useFlash(ready: boolean): void {
     el.scrollIntoView({ block: 'center' });
     const all = document.querySelectorAll<HTMLElement>(`${BODY} mark[data-hl="${CSS.escape(flash)}"]`);
     all.forEach((m) => m.classList.add('hl-flash'));
+    // Not cleared on re-run: clearing `flash` below re-runs this effect, and the flash must still end.
+    setTimeout(() => all.forEach((m) => m.classList.remove('hl-flash')), 1600);
     useMarks.getState().setFlash(null);
-    const timer = setTimeout(() => all.forEach((m) => m.classList.remove('hl-flash')), 1600);
-    return () => clearTimeout(timer);
   }, [flash, ready]);
 }
 
