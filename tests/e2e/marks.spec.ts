@@ -135,6 +135,9 @@ test('original view: popover colours, h, notes, undo; Highlights view, search gr
   // A new selection's popover, for the screenshots and axe.
   await mouseSelect(page, block(page, 'Naryshkin dinilai'), 'Naryshkin dinilai');
   await expect(popover).toHaveAttribute('aria-label', 'Highlight the selection');
+  // Keyboard: Tab reaches the swatches at once.
+  await page.keyboard.press('Tab');
+  await expect(popover.getByRole('button', { name: 'Yellow', exact: true })).toBeFocused();
   await themes(page, 'original-popover-new');
   await page.keyboard.press('Escape');
   await expect(popover).toBeHidden();

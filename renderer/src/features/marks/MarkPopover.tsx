@@ -48,6 +48,15 @@ export function MarkPopover({ articleId, target, highlights, onClose }: MarkPopo
     };
     // Escape closes the popover wherever focus is (it often stays in the article), and only the popover.
     const onKey = (e: KeyboardEvent): void => {
+      // Tab from the article goes into the popover first: the swatches are one key away, not at the page's end.
+      if (e.key === 'Tab' && !e.shiftKey && !root.current?.contains(document.activeElement)) {
+        const first = root.current?.querySelector<HTMLElement>('button');
+        if (first) {
+          e.preventDefault();
+          first.focus();
+        }
+        return;
+      }
       if (e.key !== 'Escape') return;
       e.preventDefault();
       e.stopPropagation();
