@@ -5,7 +5,7 @@
 import { warmExtractWorkers } from './core/articles';
 import { KabarError } from './core/errors';
 import { importSources, type ImportSource } from './core/importer';
-import { searchQuery, type Library } from './core/store';
+import { listByQuery, searchQuery, type Library } from './core/store';
 import type { HandlerContext } from './handlers';
 import type { LibraryHandlers } from '../preload/contract';
 
@@ -32,7 +32,8 @@ export function libraryHandlers(library: Library, ctx: HandlerContext): LibraryH
       mediaBase: ctx.mediaBase,
       recovery: library.recovery,
     }),
-    'library:list': async (query) => library.list(query),
+    // A smart view adds a query in the search syntax (QUERY_* when it no longer parses).
+    'library:list': async (query) => (query.query ? listByQuery(library, { ...query, query: query.query }) : library.list(query)),
     'library:counts': async () => library.counts(),
     'article:get': async (id) => library.get(id),
     'article:delete': async (id) => library.delete(id),

@@ -16,7 +16,19 @@ import {
   testRule,
   type Library,
 } from './core/store';
+import { KabarError } from './core/errors';
+import { parseQuery } from './core/search';
 import type { MarksHandlers } from '../preload/contract';
+
+/** Where a stored view's query fails to parse (the window's message names the position). */
+function queryErrorParams(query: string): Record<string, string | number> {
+  try {
+    parseQuery(query);
+    return {};
+  } catch (error) {
+    return error instanceof KabarError ? ((error.params ?? {}) as Record<string, string | number>) : {};
+  }
+}
 
 /** The highlights domain's handlers over an opened library. */
 export function marksHandlers(library: Library): MarksHandlers {
@@ -29,7 +41,10 @@ export function marksHandlers(library: Library): MarksHandlers {
     'marks:search': async (query, limit) => catalog.search(query, limit),
     'views:list': async () => {
       const counts = new Map((await countViews(library)).map((c) => [c.id, c]));
-      return listViews(library).map((v) => ({ ...v, count: counts.get(v.id)?.count ?? null, ...(counts.get(v.id)?.error ? { error: counts.get(v.id)?.error } : {}) }));
+      return listViews(library).map((v) => {
+        const error = counts.get(v.id)?.error;
+        return { ...v, count: counts.get(v.id)?.count ?? null, ...(error ? { error, errorParams: queryErrorParams(v.query) } : {}) };
+      });
     },
     'views:add': async (input) => addView(library, input),
     'views:remove': async (id) => removeView(library, id),

@@ -58,6 +58,7 @@ const listQuery: z.ZodType<ListQuery> = z.strictObject({
   feedId: id.optional(),
   feedIds: z.array(id).max(10_000).optional(),
   trash: z.boolean().optional(),
+  query: z.string().min(1).max(2000).optional(),
   sort: z.enum(['savedAt', 'publishedAt']).optional(),
   order: z.enum(['desc', 'asc']).optional(),
   offset: z.number().int().min(0).optional(),

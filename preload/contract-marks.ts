@@ -42,6 +42,8 @@ const op: z.ZodType<MarksOp> = z.union([
 export interface CountedView extends SmartView {
   count: number | null;
   error?: string;
+  /** The error's parameters (where in the query it is), for its translated message. */
+  errorParams?: Record<string, string | number>;
 }
 
 /** Highlights invoke channels: argument schemas and results. */

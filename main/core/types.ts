@@ -157,6 +157,8 @@ export interface ListQuery {
   feedIds?: string[];
   /** List the trash instead of the library. */
   trash?: boolean;
+  /** A query in the search syntax the articles must match too (a smart view). */
+  query?: string;
   sort?: 'savedAt' | 'publishedAt';
   order?: 'desc' | 'asc';
   offset?: number;

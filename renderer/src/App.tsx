@@ -15,6 +15,8 @@ import { Panes } from './features/layout/Panes';
 import { useLayoutMode } from './features/layout/useLayoutMode';
 import { Reader } from './features/reader/Reader';
 import { SearchResults } from './features/search/SearchResults';
+import { HighlightsView } from './features/marks/HighlightsView';
+import { useHighlights } from './stores/highlights';
 import { useLocaleSync, useTheme } from './features/settings/useAppearance';
 import { useAppEvents } from './features/shortcuts/useAppEvents';
 import { useShortcuts } from './features/shortcuts/useShortcuts';
@@ -37,6 +39,7 @@ function Shell() {
   const mode = useLayoutMode();
   const focus = useLayout((s) => s.focus);
   const searching = useSearch((s) => s.query !== '');
+  const highlightsOpen = useHighlights((s) => s.open);
   // Tags typed in the open Add dialog apply to files dropped while it is open.
   const dropTags = useCallback(() => (useUi.getState().dialog?.kind === 'import' ? parseTags(useImport.getState().tagsText) : []), []);
   const dragging = useDropImport(dropTags);
@@ -52,6 +55,8 @@ function Shell() {
             list={
               searching ? (
                 <SearchResults />
+              ) : highlightsOpen ? (
+                <HighlightsView />
               ) : (
                 <>
                   <ListHeader />

@@ -15,7 +15,7 @@ import { ARTICLES, buildLibrary, corpusFiles, measureBulkAdd } from './library';
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 
 /** Benchmarks of later issues, each a script printing one JSON line, run in its own process. */
-const CHILD_BENCHES = ['feeds.ts', 'peer.ts', 'feeds-ui.ts', 'translate.ts', 'toggle.ts', 'export.ts', 'imports.ts', 'sync.ts', 'marks.ts'];
+const CHILD_BENCHES = ['feeds.ts', 'peer.ts', 'feeds-ui.ts', 'translate.ts', 'toggle.ts', 'export.ts', 'imports.ts', 'sync.ts', 'marks.ts', 'highlights-view.ts'];
 
 function runChildBench(script: string, ...args: string[]): Record<string, unknown> {
   const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, script), ...args], {

@@ -196,6 +196,11 @@ export class FakeKabar {
       'feeds:markAllRead': async () => 0,
       'feeds:importOpml': async () => null,
       'feeds:exportOpml': async () => null,
+      // Highlights (issue 13): an empty library of marks unless a test sets its own.
+      'marks:get': async () => ({ highlights: [] }),
+      'marks:list': async () => ({ items: [], total: 0, offset: 0 }),
+      'marks:search': async () => [],
+      'views:list': async () => [],
     };
   }
 

@@ -30,7 +30,7 @@ export { countPendingImages, pendingImageSources, type SettledImages } from './p
 export { tagKey } from './tags';
 export { acquireWriteLock, lockHolder, LOCK_FILE, type LockInfo, type WriteLock } from './lock';
 export { addHighlight, changeMarks, importHighlights, readMarks, reanchorMarks } from './marks';
-export { compileQuery, countQuery, searchQuery, type MetaTest } from './smart-query';
+export { compileQuery, countQuery, listByQuery, searchQuery, type MetaTest } from './smart-query';
 export {
   addRule,
   addView,

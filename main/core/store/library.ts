@@ -10,6 +10,7 @@ import type { ImportState } from './bulk';
 import * as feeds from './library-feeds';
 import * as imports from './library-import';
 import { reconcileIndex } from './library-index';
+import { reanchorMarks } from './marks';
 import * as marks from './library-marks';
 import * as reads from './library-reads';
 import { adoptOrphans, replay } from './library-recovery';
@@ -183,8 +184,11 @@ export class Library {
   }
 
   /** Gives a link entry the page fetched for it (body, index, link mark cleared; the user's title and state kept). */
-  fillLink(id: string, extracted: ExtractedArticle): Promise<ArticleMeta> {
-    return imports.fillLink(this.state, id, extracted);
+  async fillLink(id: string, extracted: ExtractedArticle): Promise<ArticleMeta> {
+    const meta = await imports.fillLink(this.state, id, extracted);
+    // The body is new: its highlights are placed on it by quote and saved (never dropped: detached at worst).
+    await reanchorMarks(this, id);
+    return meta;
   }
 
   /** Moves an article to the trash (restorable); it leaves search and the lists. */

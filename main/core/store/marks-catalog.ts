@@ -65,24 +65,25 @@ export class HighlightCatalog {
     this.rows = null;
   }
 
-  /** Highlights matching the filter, newest first. */
+  /** Highlights matching the filter, newest first. Only the page's entries are built (50,000 rows are counted, not copied). */
   async list(filter: HighlightFilter = {}): Promise<HighlightPage> {
     await this.ready();
     const tag = filter.tag === undefined ? undefined : tagKey(filter.tag);
+    const offset = Math.max(0, Math.floor(filter.offset ?? 0));
+    const limit = filter.limit === undefined ? Infinity : Math.max(1, Math.floor(filter.limit));
     const items: HighlightEntry[] = [];
+    let total = 0;
     for (const row of this.current()) {
-      const meta = this.metaOf(row.articleId, filter.trash);
-      if (!meta) continue;
       if (filter.articleId !== undefined && row.articleId !== filter.articleId) continue;
       if (filter.color !== undefined && row.highlight.color !== filter.color) continue;
+      const meta = this.metaOf(row.articleId, filter.trash);
+      if (!meta) continue;
       if (tag !== undefined && !meta.tags.some((t) => tagKey(t) === tag)) continue;
-      const entry = this.entryOf(row, meta);
-      if (filter.lang !== undefined && entry.lang !== filter.lang) continue;
-      items.push(entry);
+      if (filter.lang !== undefined && (row.highlight.lang ?? meta.lang) !== filter.lang) continue;
+      if (total >= offset && items.length < limit) items.push(this.entryOf(row, meta));
+      total++;
     }
-    const offset = Math.max(0, Math.floor(filter.offset ?? 0));
-    const limit = Math.max(1, Math.floor(filter.limit ?? items.length + 1));
-    return { items: items.slice(offset, offset + limit), total: items.length, offset };
+    return { items, total, offset };
   }
 
   /** Highlights whose text or note holds every word of the query (the last word, and long ones, as prefixes). */
@@ -180,10 +181,13 @@ export class HighlightCatalog {
   /** All rows, newest first (rebuilt after a change). */
   private current(): Row[] {
     if (this.rows === null) {
-      const rows: Row[] = [];
-      for (const [articleId, entry] of this.entries) for (const highlight of entry.marks.highlights) rows.push({ articleId, highlight });
-      rows.sort((a, b) => (a.highlight.createdAt < b.highlight.createdAt ? 1 : a.highlight.createdAt > b.highlight.createdAt ? -1 : 0));
-      this.rows = rows;
+      const keyed: { row: Row; time: number }[] = [];
+      for (const [articleId, entry] of this.entries) {
+        for (const highlight of entry.marks.highlights) keyed.push({ row: { articleId, highlight }, time: Date.parse(highlight.createdAt) || 0 });
+      }
+      // Numbers, not strings, in the comparator: 50,000 rows sort several times faster. Stable: ties keep file order.
+      keyed.sort((a, b) => b.time - a.time);
+      this.rows = keyed.map((k) => k.row);
     }
     return this.rows;
   }

@@ -4,7 +4,8 @@
  * search box, `kabar search`, smart views and rules.
  */
 import { isPlainText, normalizeText, parseQuery, requiredWords, tokenize, type QueryNode } from '../search';
-import type { ArticleMeta, SearchHit } from '../types';
+import type { ArticleMeta, ListPage, ListQuery, SearchHit } from '../types';
+import { MAX_PAGE } from './query';
 import { blocksText, readArticleFile } from './article-files';
 import type { Library } from './library';
 import { catalogOf } from './marks-catalog';
@@ -178,4 +179,20 @@ export async function searchQuery(library: Library, query: string, limit = 20): 
     }
   }
   return hits;
+}
+
+/**
+ * A page of the article list narrowed by a query in the search syntax too (a smart view chosen in
+ * the sidebar): the list's own filters and sort apply first, then the query.
+ */
+export async function listByQuery(library: Library, query: ListQuery & { query: string }): Promise<ListPage> {
+  const { query: text, offset = 0, limit = 100, ...rest } = query;
+  const test = await compileQuery(library, text);
+  const matched: ArticleMeta[] = [];
+  for (let at = 0; ; at += MAX_PAGE) {
+    const page = library.list({ ...rest, offset: at, limit: MAX_PAGE });
+    for (const meta of page.items) if (test(meta)) matched.push(meta);
+    if (page.items.length < MAX_PAGE) break;
+  }
+  return { items: matched.slice(offset, offset + limit), total: matched.length, offset };
 }

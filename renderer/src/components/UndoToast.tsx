@@ -10,7 +10,7 @@ export function UndoToast() {
     <div className="toast-region" role="status" data-testid="undo-region">
       {last && (
         <div className="toast" data-testid="undo-toast">
-          <span dir="auto">{t(`undo.${last.message.key}`, last.message.params)}</span>
+          <span dir="auto">{t(last.message.key.includes('.') ? last.message.key : `undo.${last.message.key}`, last.message.params)}</span>
           <button type="button" className="btn btn-link" aria-keyshortcuts="Control+Z" title={t('undo.undoTitle')} onClick={() => useUndo.getState().undo()}>
             {t('undo.undo')}
           </button>

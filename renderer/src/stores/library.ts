@@ -20,6 +20,8 @@ export interface Filter {
   lang: string | null;
   /** A feed or folder chosen in the sidebar: its key and the feeds it holds; null shows every source. */
   feeds?: { key: string; ids: string[] } | null;
+  /** A smart view chosen in the sidebar: its id and query (search syntax); null shows every article. */
+  smart?: { id: string; query: string } | null;
 }
 
 interface LibraryState {
@@ -38,6 +40,8 @@ interface LibraryState {
   setLang: (lang: string | null) => void;
   /** Shows one feed's or folder's articles (null: every source). */
   setFeeds: (feeds: Filter['feeds']) => void;
+  /** Shows the articles a smart view's query matches (null: leave the smart view). */
+  setSmart: (smart: Filter['smart']) => void;
   clearFilters: () => void;
   setSort: (sort: Settings['sort']) => void;
   /** Fetches the pages holding rows start..end (inclusive) that are not loaded yet. */
@@ -66,6 +70,7 @@ export function queryFor(filter: Filter, sort: Settings['sort']): ListQuery {
   if (filter.tags.length) q.tags = filter.tags;
   if (filter.lang) q.lang = filter.lang;
   if (filter.feeds) q.feedIds = filter.feeds.ids;
+  if (filter.smart) q.query = filter.smart.query;
   return q;
 }
 
@@ -153,7 +158,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     counts: null,
     error: null,
     // A fixed view (All, Unread…) covers every source: it leaves a chosen feed.
-    setView: (view) => withFilter({ view, feeds: null }),
+    setView: (view) => withFilter({ view, feeds: null, smart: null }),
     toggleTag: (tag) => {
       const tags = get().filter.tags;
       withFilter({ tags: tags.some((t) => sameTag(t, tag)) ? tags.filter((t) => !sameTag(t, tag)) : [...tags, tag] });
@@ -161,6 +166,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     removeTag: (tag) => withFilter({ tags: get().filter.tags.filter((t) => !sameTag(t, tag)) }),
     setLang: (lang) => withFilter({ lang }),
     setFeeds: (feeds) => withFilter({ feeds }),
+    setSmart: (smart) => withFilter({ smart, view: 'all', feeds: null }),
     clearFilters: () => withFilter({ tags: [], lang: null }),
     setSort: (sort) => {
       if (sort !== get().sort) reset({ sort });

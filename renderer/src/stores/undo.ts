@@ -1,9 +1,9 @@
 /** The last undoable action (trash, tag removal): a toast offers Undo for a while, and Ctrl+Z runs it. */
 import { create } from 'zustand';
 
-/** What the toast says, as a message key under `undo.` with its parameters. */
+/** What the toast says, as a message key under `undo.` (or a full key holding a dot) with its parameters. */
 export interface UndoMessage {
-  key: 'trashed' | 'tagRemoved';
+  key: 'trashed' | 'tagRemoved' | `${string}.${string}`;
   params: Record<string, string>;
 }
 

@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { formatNumber, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { FeedsSection } from '../feeds/FeedsSection';
+import { HighlightsEntry, SmartViews } from '../marks/MarksSidebar';
+import { useHighlights } from '../../stores/highlights';
 import { useLibrary, type View } from '../../stores/library';
 import { useUi } from '../../stores/ui';
 import '../../styles/sidebar.css';
@@ -26,19 +28,23 @@ export function Sidebar() {
     { view: 'trash', label: t('sidebar.trash'), n: counts?.trash },
   ];
   const activeTags = new Set(filter.tags.map((x) => x.toLocaleLowerCase()));
+  const highlightsOpen = useHighlights((s) => s.open);
+  const elsewhere = Boolean(filter.feeds || filter.smart) || highlightsOpen;
   return (
     <nav className="sidebar" aria-label={t('sidebar.label')} data-testid="sidebar">
       <h2 className="visually-hidden">{t('sidebar.views')}</h2>
       <ul className="side-list">
         {views.map(({ view, label, n }) => (
           <li key={view}>
-            <button type="button" className="side-item" aria-current={filter.view === view && !filter.feeds ? 'page' : undefined} onClick={() => setView(view)}>
+            <button type="button" className="side-item" aria-current={filter.view === view && !elsewhere ? 'page' : undefined} onClick={() => setView(view)}>
               <span className="side-label">{label}</span>
               <Count n={n} />
             </button>
           </li>
         ))}
+        <HighlightsEntry />
       </ul>
+      <SmartViews />
       <FeedsSection />
       <h2 className="side-heading">{t('sidebar.tags')}</h2>
       {counts && counts.tags.length === 0 && <p className="side-empty">{t('sidebar.noTags')}</p>}

@@ -7,6 +7,8 @@ import { useTranslation } from 'react-i18next';
 import { mediaUrl } from '../../media';
 import type { Block, Inline } from '../../../../preload/contract';
 import { openExternalLink } from '../../stores/system';
+import { useBlockDecor, type BlockDecor, type Side } from '../marks/context';
+import { itemBases, splitRuns, type MarkRange } from '../marks/segments';
 
 const EXTERNAL = /^(https?:|mailto:)/i;
 /** Captured media are content-addressed (`<sha256>.<ext>`); any other name in an article file was tampered with. */
@@ -35,8 +37,24 @@ function Run({ run }: { run: Inline }) {
   return <>{node}</>;
 }
 
-/** Inline runs (links, emphasis, code) or the plain text when a block has none. */
-export function Runs({ runs, text }: { runs: Inline[] | undefined; text: string }) {
+/** Inline runs (links, emphasis, code) or the plain text when a block has none; highlights as <mark>. */
+export function Runs({ runs, text, marks, base = 0 }: { runs: Inline[] | undefined; text: string; marks?: MarkRange[]; base?: number }) {
+  if (marks && marks.length > 0) {
+    const pieces = splitRuns(runs && runs.length > 0 ? runs : [{ text }], marks, base);
+    return (
+      <>
+        {pieces.map((p, i) =>
+          p.mark ? (
+            <mark key={i} className={`hl hl-${p.mark.color}${p.mark.note ? ' hl-noted' : ''}`} data-hl={p.mark.id}>
+              <Run run={p.run} />
+            </mark>
+          ) : (
+            <Run key={i} run={p.run} />
+          ),
+        )}
+      </>
+    );
+  }
   if (!runs || runs.length === 0) return <>{text}</>;
   return (
     <>
@@ -72,34 +90,46 @@ function headingLevel(level: number | undefined): 2 | 3 | 4 | 5 | 6 {
   return (n < 2 ? 2 : n > 6 ? 6 : n) as 2 | 3 | 4 | 5 | 6;
 }
 
-/** One block. */
-export function BlockView({ block }: { block: Block }) {
+/** Attributes that let the marks layer find a block (index, side) and flag it. */
+function markAttrs(index: number | undefined, side: Side, decor: BlockDecor | undefined, className = ''): Record<string, string | number | undefined> {
+  const cls = `${className}${decor?.flagged ? ' hl-flag' : ''}`.trim();
+  return index === undefined ? { className: cls || undefined } : { 'data-block': index, 'data-side': side, className: cls || undefined };
+}
+
+/** One block; `index` and `side` place it for highlights (left out, the block is plain). */
+export function BlockView({ block, index, side = 'original' }: { block: Block; index?: number; side?: Side }) {
   const dir = block.dir;
+  const decor = useBlockDecor(side, index);
+  const marks = decor?.ranges;
   switch (block.type) {
     case 'heading': {
       const H = `h${headingLevel(block.level)}` as const;
       return (
-        <H dir={dir}>
-          <Runs runs={block.inline} text={block.text} />
+        <H dir={dir} {...markAttrs(index, side, decor)}>
+          <Runs runs={block.inline} text={block.text} marks={marks} />
+          {decor?.extra}
         </H>
       );
     }
     case 'quote':
       return (
-        <blockquote dir={dir}>
+        <blockquote dir={dir} {...markAttrs(index, side, decor)}>
           <p>
-            <Runs runs={block.inline} text={block.text} />
+            <Runs runs={block.inline} text={block.text} marks={marks} />
           </p>
+          {decor?.extra}
         </blockquote>
       );
     case 'list': {
       const items = block.items ?? block.text.split('\n').map((line) => [{ text: line }]);
+      const bases = itemBases(items);
       const L = block.ordered ? 'ol' : 'ul';
       return (
-        <L dir={dir}>
+        <L dir={dir} {...markAttrs(index, side, decor)}>
           {items.map((runs, i) => (
             <li key={i}>
-              <Runs runs={runs} text="" />
+              <Runs runs={runs} text="" marks={marks} base={bases[i]} />
+              {i === items.length - 1 && decor?.extra}
             </li>
           ))}
         </L>
@@ -109,8 +139,9 @@ export function BlockView({ block }: { block: Block }) {
       return <ImageBlock block={block} />;
     case 'caption':
       return (
-        <p className="caption" dir={dir}>
-          <Runs runs={block.inline} text={block.text} />
+        <p dir={dir} {...markAttrs(index, side, decor, 'caption')}>
+          <Runs runs={block.inline} text={block.text} marks={marks} />
+          {decor?.extra}
         </p>
       );
     case 'code':
@@ -122,8 +153,9 @@ export function BlockView({ block }: { block: Block }) {
     case 'paragraph':
     default:
       return (
-        <p dir={dir}>
-          <Runs runs={block.inline} text={block.text} />
+        <p dir={dir} {...markAttrs(index, side, decor)}>
+          <Runs runs={block.inline} text={block.text} marks={marks} />
+          {decor?.extra}
         </p>
       );
   }
@@ -134,7 +166,7 @@ export const Blocks = memo(function Blocks({ blocks }: { blocks: Block[] }) {
   return (
     <>
       {blocks.map((block, i) => (
-        <BlockView key={i} block={block} />
+        <BlockView key={i} block={block} index={i} />
       ))}
     </>
   );

@@ -17,6 +17,9 @@ import { Listen } from '../listen/Listen';
 import { ReaderTitle } from '../translate/ReaderTitle';
 import { TranslateBar } from '../translate/TranslateBar';
 import { useReadingView } from '../translate/useReadingView';
+import { ArticleNote } from '../marks/ArticleNote';
+import { DetachedMarks } from '../marks/DetachedMarks';
+import { MarksLayer } from '../marks/MarksLayer';
 import { MetaLine } from './MetaLine';
 import { ReaderToolbar } from './ReaderToolbar';
 import { useReadingProgress } from './useReadingProgress';
@@ -104,14 +107,20 @@ export function Reader({ back = false }: { back?: boolean }) {
             {/* Interface controls inside the article element: they carry the interface language. */}
             <div className="reader-tags" lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'} data-article-dir={shown.dir}>
               <TagEditor tags={shown.tags} known={known} onAdd={(tag) => void addTags(shown.id, [tag])} onRemove={(tag) => void removeTags(shown.id, [tag])} />
+              <ArticleNote articleId={shown.id} />
             </div>
           </header>
           <div className="reader-body" data-testid="reader-body">
             {shown.blocks.length ? (
-              <ArticleText blocks={shown.blocks} translation={view?.translation} mode={view?.mode ?? 'original'} from={shown.lang} fromDir={shown.dir} />
+              <MarksLayer article={shown} translation={view?.translation} mode={view?.mode ?? 'original'}>
+                <ArticleText blocks={shown.blocks} translation={view?.translation} mode={view?.mode ?? 'original'} from={shown.lang} fromDir={shown.dir} />
+              </MarksLayer>
             ) : (
               <p>{t('reader.emptyBody')}</p>
             )}
+          </div>
+          <div lang={locale} dir={isRtl(locale) ? 'rtl' : 'ltr'}>
+            <DetachedMarks articleId={shown.id} />
           </div>
         </article>
       </div>

@@ -6,6 +6,8 @@ import { useLocale } from '../../i18n/useLocale';
 import { openArticle } from '../../stores/actions';
 import { useReader } from '../../stores/reader';
 import { useSearch } from '../../stores/search';
+import { errorMessage } from '../../i18n/errors';
+import { SearchExtras } from '../marks/SearchExtras';
 import { Highlight } from './Highlight';
 import { optionId, RESULTS_ID } from './SearchBox';
 import '../../styles/search.css';
@@ -32,7 +34,7 @@ export function SearchResults() {
           {pending ? '' : t('search.count', { count: hits.length })}
         </span>
       </div>
-      {!pending && hits.length === 0 && <p className="list-empty">{error ? t('errors.GENERIC') : t('search.noResults', { query: answered })}</p>}
+      {!pending && hits.length === 0 && <p className="list-empty">{error ? errorMessage(t, error) : t('search.noResults', { query: answered })}</p>}
       {hits.length > 0 && (
       <ul
         id={RESULTS_ID}
@@ -77,6 +79,7 @@ export function SearchResults() {
         ))}
       </ul>
       )}
+      {!pending && <SearchExtras query={answered} />}
     </section>
   );
 }

@@ -15,6 +15,7 @@ export function ShortcutSheet() {
     [['T'], t('shortcuts.tag')],
     [['M'], t('shortcuts.read')],
     [['L'], t('shortcuts.translation')],
+    [['H'], t('marks.shortcut')],
     [['/'], t('shortcuts.search')],
     [['?'], t('shortcuts.help')],
     [['Esc'], t('shortcuts.escape')],

@@ -13,13 +13,13 @@ function untranslatable(block: Block): boolean {
   return block.type === 'image' || block.type === 'code';
 }
 
-function FailedBlock({ block, from }: { block: Block; from: string }) {
+function FailedBlock({ block, from, index }: { block: Block; from: string; index?: number }) {
   const { t } = useTranslation();
   return (
     <div className="block-failed" data-testid="failed-block" title={block.failed}>
       <p className="block-failed-label">{t('translate.blockFailed')}</p>
       <div lang={from}>
-        <BlockView block={block} />
+        <BlockView block={block} index={index} side="translation" />
       </div>
     </div>
   );
@@ -29,7 +29,9 @@ function FailedBlock({ block, from }: { block: Block; from: string }) {
 export const TranslatedBlocks = memo(function TranslatedBlocks({ translation, from }: { translation: Translation; from: string }) {
   return (
     <>
-      {translation.blocks.map((block, i) => (block.failed ? <FailedBlock key={i} block={block} from={from} /> : <BlockView key={i} block={block} />))}
+      {translation.blocks.map((block, i) =>
+        block.failed ? <FailedBlock key={i} block={block} from={from} index={i} /> : <BlockView key={i} block={block} index={i} side="translation" />,
+      )}
     </>
   );
 });
@@ -44,17 +46,17 @@ export const BilingualBlocks = memo(function BilingualBlocks({ blocks, translati
         if (untranslatable(block) || !translated) {
           return (
             <div key={i} className="bi-single">
-              <BlockView block={block} />
+              <BlockView block={block} index={i} />
             </div>
           );
         }
         return (
           <div key={i} className="bi-pair" data-testid="bi-pair">
             <div className="bi-original" lang={from} dir={fromDir}>
-              <BlockView block={block} />
+              <BlockView block={block} index={i} />
             </div>
             <div className="bi-translation" lang={translated.failed ? from : to} dir={translated.failed ? fromDir : dirOf(to)}>
-              {translated.failed ? <FailedBlock block={translated} from={from} /> : <BlockView block={translated} />}
+              {translated.failed ? <FailedBlock block={translated} from={from} index={i} /> : <BlockView block={translated} index={i} side="translation" />}
             </div>
           </div>
         );
