@@ -13,6 +13,8 @@ import { ArticleRow } from './ArticleRow';
 import { EmptyList, ListError } from './EmptyList';
 
 let focusWanted = false;
+// j/k while reading: scroll the selected row into view but leave the keyboard in the reader.
+let revealWanted = false;
 
 /** Height of one row in CSS pixels (rows are fixed-height so scrolling 10,000 stays exact). */
 export const ROW_HEIGHT = 96;
@@ -51,7 +53,9 @@ export function ArticleList() {
   // When the keyboard moved the selection, bring that row into view and focus it. A click
   // must not scroll: the row would slide away between mousedown and mouseup.
   useEffect(() => {
-    if (total && focusWanted && selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (!total || selectedIndex < 0 || !(focusWanted || revealWanted)) return;
+    revealWanted = false;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, total, virtualizer]);
   useEffect(() => {
     if (!focusWanted) return;
@@ -117,6 +121,11 @@ export function ArticleList() {
       </ul>
     </div>
   );
+}
+
+/** Asks the list to scroll the selected row into view without taking the focus (j/k while reading). */
+export function requestRowReveal(): void {
+  revealWanted = true;
 }
 
 /** Asks the list to focus the selected row once it is rendered (after j/k). */

@@ -15,6 +15,8 @@ export function ShortcutSheet() {
     [['T'], t('shortcuts.tag')],
     [['M'], t('shortcuts.read')],
     [['L'], t('shortcuts.translation')],
+    [['F'], t('reading.shortcutFocus')],
+    [['S'], t('reading.shortcutSidebar')],
     [['/'], t('shortcuts.search')],
     [['?'], t('shortcuts.help')],
     [['Esc'], t('shortcuts.escape')],
