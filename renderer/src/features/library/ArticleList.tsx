@@ -16,8 +16,11 @@ let focusWanted = false;
 // j/k while reading: scroll the selected row into view but leave the keyboard in the reader.
 let revealWanted = false;
 
-/** Height of one row in CSS pixels (rows are fixed-height so scrolling 10,000 stays exact). */
-export const ROW_HEIGHT = 96;
+/**
+ * A row's estimated height in CSS pixels, before it is measured: rows fit their content (a
+ * one-line title is shorter than a three-line one), and each is measured once it is mounted.
+ */
+export const ROW_HEIGHT = 76;
 
 /** The list of articles for the current view and filters. */
 export function ArticleList() {
@@ -103,9 +106,11 @@ export function ArticleList() {
               data-testid={meta ? 'article-row' : 'article-row-loading'}
               data-id={meta?.id}
               data-index={item.index}
+              // Measured on mount and on resize (its border box), so rows fit their content with no gaps.
+              ref={virtualizer.measureElement}
               aria-posinset={item.index + 1}
               aria-setsize={total ?? undefined}
-              style={{ transform: `translateY(${item.start}px)`, blockSize: `${ROW_HEIGHT}px` }}
+              style={{ transform: `translateY(${item.start}px)` }}
               onFocus={() => {
                 if (!selected) useLibrary.getState().select(item.index);
               }}
