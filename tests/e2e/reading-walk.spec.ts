@@ -244,3 +244,41 @@ test("the welcome screen's last Tab stop shows a focus ring, in light, dark and 
     }
   }
 });
+
+test('under an Arabic interface: rows fit, an English article’s meta line starts at its left edge, address boxes are dir=auto, placeholders look unlike typed text', async () => {
+  const ar = await openApp({ dataDir, locale: 'ar', viewport: { width: 1280, height: 800 } });
+  try {
+    const { page } = ar;
+    await page.getByTestId('article-row').first().waitFor();
+    for (const size of [{ width: 800, height: 600 }, { width: 1280, height: 800 }]) {
+      await page.setViewportSize(size);
+      await settle(page);
+      const rows = await rowBoxes(page);
+      for (let i = 0; i + 1 < rows.length; i++) expect(Math.abs((rows[i + 1]?.top ?? 0) - (rows[i]?.bottom ?? 0)), `ar ${size.width}: gap after row ${i}`).toBeLessThanOrEqual(1);
+      await page.screenshot({ path: join(SHOTS, `list-ar-light-${size.width}x${size.height}.png`) });
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.getByTestId('article-row').first().locator('[data-row-button]').click();
+    await page.getByTestId('reader-body').locator('p').first().waitFor();
+    const edges = await page.evaluate(() => {
+      const title = document.querySelector('[data-testid="reader-title"]')?.getBoundingClientRect();
+      const first = document.querySelector('.reader-meta > *')?.getBoundingClientRect();
+      return { title: title?.left ?? -1, meta: first?.left ?? -1, dir: document.querySelector('.reader-meta')?.getAttribute('data-article-dir') };
+    });
+    expect(edges.dir).toBe('ltr');
+    expect(Math.abs(edges.meta - edges.title), 'meta line starts where the LTR title starts').toBeLessThanOrEqual(12);
+    await page.screenshot({ path: join(SHOTS, 'reader-ar-ltr-article-1280x800.png') });
+    // The search box: its placeholder is not drawn like typed text.
+    const colors = await page.evaluate(() => {
+      const input = document.querySelector('[data-testid="search-input"]') as HTMLInputElement;
+      return { text: getComputedStyle(input).color, placeholder: getComputedStyle(input, '::placeholder').color, style: getComputedStyle(input, '::placeholder').fontStyle };
+    });
+    expect(colors.placeholder !== colors.text || colors.style === 'italic', JSON.stringify(colors)).toBe(true);
+    // The Add box takes addresses left to right even in Arabic.
+    await page.getByRole('button', { name: /إضافة/ }).first().click();
+    await expect(page.locator('[role="dialog"] textarea').first()).toHaveAttribute('dir', 'auto');
+    await page.keyboard.press('Escape');
+  } finally {
+    await ar.close();
+  }
+});

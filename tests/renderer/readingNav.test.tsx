@@ -117,3 +117,14 @@ describe('j/k while reading across an unloaded page', () => {
     expect(useLibrary.getState().selectedIndex).toBe(end);
   });
 });
+
+describe('the shortcut sheet', () => {
+  it('lists f (focus mode) and s (the library panel) with the other keys', async () => {
+    const { ShortcutSheet } = await import('../../renderer/src/features/shortcuts/ShortcutSheet');
+    render(<ShortcutSheet />);
+    const rows = Array.from(screen.getByTestId('shortcuts-dialog').querySelectorAll('tbody tr')).map((tr) => tr.textContent);
+    expect(rows).toContain('FFocus mode: hide the panels and keep the article');
+    expect(rows).toContain('SShow or hide the library panel (narrow windows)');
+    expect(rows[0]).toBe('JNext article');
+  });
+});
