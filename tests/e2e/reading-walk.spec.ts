@@ -262,8 +262,9 @@ test('under an Arabic interface: rows fit, an English article’s meta line star
     await page.getByTestId('reader-body').locator('p').first().waitFor();
     const edges = await page.evaluate(() => {
       const title = document.querySelector('[data-testid="reader-title"]')?.getBoundingClientRect();
-      const first = document.querySelector('.reader-meta > *')?.getBoundingClientRect();
-      return { title: title?.left ?? -1, meta: first?.left ?? -1, dir: document.querySelector('.reader-meta')?.getAttribute('data-article-dir') };
+      // The line's left edge: its leftmost item (in an RTL line the first item is the rightmost).
+      const lefts = Array.from(document.querySelectorAll('.reader-meta > *')).map((el) => el.getBoundingClientRect().left);
+      return { title: title?.left ?? -1, meta: lefts.length ? Math.min(...lefts) : -1, dir: document.querySelector('.reader-meta')?.getAttribute('data-article-dir') };
     });
     expect(edges.dir).toBe('ltr');
     expect(Math.abs(edges.meta - edges.title), 'meta line starts where the LTR title starts').toBeLessThanOrEqual(12);
