@@ -147,7 +147,8 @@ test('a feed that failed names its error in its dialog (404 and a cut-off file f
   try {
     server.routes.set('/cut.xml', (_req, res) => void res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<rss version="2.0"></rss'));
     const opml = `<?xml version="1.0"?><opml version="2.0"><head><title>t</title></head><body>
-      <outline text="Cut feed" xmlUrl="${server.url}/cut.xml"/><outline text="Gone feed" xmlUrl="${server.url}/gone.xml"/></body></opml>`;
+      <outline text="Cut feed" xmlUrl="${server.url}/cut.xml"/><outline text="Gone feed" xmlUrl="${server.url}/gone.xml"/>
+      <outline xmlUrl="${server.url}/news/regional/south-east-asia/indonesia/central-java/semarang/politics-and-government/feed.xml"/></body></opml>`;
     const { page } = app;
     await page.setViewportSize({ width: 1280, height: 800 });
     const file = join(dataDir, '..', `${dataDir.split('/').pop() as string}-feeds.opml`);
@@ -155,10 +156,21 @@ test('a feed that failed names its error in its dialog (404 and a cut-off file f
     // Through the app, as a person would: Import OPML, then the imported feeds refresh at once.
     app.host.nextChosenFile = file;
     await page.getByTestId('feeds-import-opml').click();
-    await expect(page.getByTestId('feeds-status')).toContainText('OPML import: 2 new feeds');
-    await expect(page.getByTestId('feed-problems')).toContainText('Problems (2)', { timeout: 30_000 });
+    await expect(page.getByTestId('feeds-status')).toContainText('OPML import: 3 new feeds');
+    await expect(page.getByTestId('feed-problems')).toContainText('Problems (3)', { timeout: 30_000 });
+    // Walk item 8: a feed named by its long address does not push the sidebar sideways.
+    await page.getByTestId('feed-problems').getByRole('button').first().click();
+    const sidebar = await page.evaluate(() => {
+      const side = document.querySelector('.sidebar') as HTMLElement;
+      const box = side.getBoundingClientRect();
+      // Every feed name (in the tree and in Problems) stays inside the sidebar's box, not cut at its edge.
+      const cut = Array.from(side.querySelectorAll<HTMLElement>('.problem-feed')).filter((b) => b.getBoundingClientRect().right > box.right + 1 || b.scrollWidth > b.clientWidth + 1);
+      return { scroll: side.scrollWidth, client: side.clientWidth, page: document.documentElement.scrollWidth - window.innerWidth, cut: cut.map((b) => b.textContent) };
+    });
+    expect(sidebar.cut).toEqual([]);
+    expect(sidebar.scroll, JSON.stringify(sidebar)).toBeLessThanOrEqual(sidebar.client + 1);
+    expect(sidebar.page).toBeLessThanOrEqual(0);
     const problems = page.getByTestId('feed-problems');
-    await problems.getByRole('button').first().click();
     await problems.getByRole('button', { name: 'Gone feed' }).click();
     const dialog = page.getByTestId('feed-dialog');
     await expect(dialog.getByTestId('feed-last-error')).toHaveText('The last update failed: The website answered with error 404. Check the address, or try again later.');
