@@ -28,6 +28,7 @@ export type ErrorCode =
   | 'TRANSLATION_FAILED'
   | 'NOT_A_FEED'
   | 'FEED_MALFORMED'
+  | 'FEED_TRUNCATED'
   | 'NO_FEED_FOUND'
   /** Another process (the app, or a CLI command) has the library open for writing. */
   | 'LIBRARY_LOCKED'

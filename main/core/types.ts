@@ -201,6 +201,8 @@ export interface SearchHit {
   meta: ArticleMeta;
   title: SnippetPart[];
   snippet: SnippetPart[];
+  /** Set when the words matched only in a stored translation: the snippet is from the translation into this language. */
+  snippetLang?: string;
 }
 
 /** The outcome of importing one source. */

@@ -5,6 +5,7 @@ import { domToBlocks } from './blocks';
 import { adoptForSanitizing, documentBase, parsePage, releaseDocument, sanitizeInPlace } from './dom';
 import { detectLanguage, isRtlLang } from './language';
 import { runReadability, type ReadabilityResult } from './readability';
+import { cleanTitle, dropPhotoLabels, dropTitleHeading, titleFacts, type TitleFacts } from './tidy';
 import { collapseWhitespace, countWords, displayLine, firstSentence, makeExcerpt, truncate } from './text';
 
 /** Fewer words than this (CJK characters count as words) is a page without an article: a menu, a bare image gallery. */
@@ -45,11 +46,12 @@ function extractArticle(doc: Document, html: string, url: string | undefined): E
   const declaredLang = declaredLanguage(doc);
   const rootDir = doc.documentElement.getAttribute('dir')?.toLowerCase();
   const base = documentBase(doc);
+  const facts = titleFacts(doc, url);
   const found = runReadability(doc, { mathJax: /<mjx-container/i.test(html) });
   if (!found) throw noArticle();
   const content = adoptForSanitizing(found.content, base);
   try {
-    return articleFrom(found, sanitizeInPlace(content), { base, rootDir, declaredLang, url });
+    return articleFrom(found, sanitizeInPlace(content), { base, rootDir, declaredLang, url, facts });
   } finally {
     releaseDocument(content.ownerDocument);
   }
@@ -60,17 +62,28 @@ interface PageFacts {
   rootDir: string | undefined;
   declaredLang: string | undefined;
   url: string | undefined;
+  facts: TitleFacts;
 }
 
-function articleFrom(found: ReadabilityResult, content: Element, { base, rootDir, declaredLang, url }: PageFacts): ExtractedArticle {
+/** Readability's blocks, tidied: no first heading repeating the title, no lone "Photo" line above an image. */
+function tidyBlocks(blocks: Block[], titles: string[]): Block[] {
+  return dropPhotoLabels(dropTitleHeading(blocks, titles));
+}
+
+function articleFrom(found: ReadabilityResult, content: Element, { base, rootDir, declaredLang, url, facts }: PageFacts): ExtractedArticle {
   const readerDir = (found.dir ?? rootDir)?.toLowerCase();
   const provisionalDir = readerDir === 'rtl' ? 'rtl' : 'ltr';
-  const blocks = domToBlocks(content, base, provisionalDir);
+  const raw = domToBlocks(content, base, provisionalDir);
+  const firstParagraph = raw.find((b) => b.type === 'paragraph')?.text ?? blocksText(raw);
+  const readabilityTitle = displayLine(collapseWhitespace(found.title) || raw.find((b) => b.type === 'heading')?.text || truncate(firstSentence(firstParagraph), 120));
+  // The site's name leaves the title when it repeats it ("Mozilla - Wikipedia" → "Mozilla").
+  const title = cleanTitle(readabilityTitle, { siteNames: [found.siteName ?? '', ...facts.siteNames], headings: facts.headings });
+  const titles = [title, readabilityTitle];
+  const blocks = tidyBlocks(raw, titles);
   const body = blocksText(blocks);
   if (countWords(body) < MIN_ARTICLE_WORDS) throw noArticle();
 
   const firstText = blocks.find((b) => b.type === 'paragraph')?.text ?? body;
-  const title = displayLine(collapseWhitespace(found.title) || blocks.find((b) => b.type === 'heading')?.text || truncate(firstSentence(firstText), 120));
   const lang = detectLanguage(`${title}\n${body}`);
   const finalLang = lang === 'und' && declaredLang ? declaredLang.split('-')[0].toLowerCase() : lang;
   // The page's own dir wins; without one, the detected language decides.
@@ -80,7 +93,7 @@ function articleFrom(found: ReadabilityResult, content: Element, { base, rootDir
     lang: finalLang,
     dir,
     excerpt: makeExcerpt(found.excerpt ?? firstText),
-    blocks: dir === provisionalDir ? blocks : domToBlocks(content, base, dir),
+    blocks: dir === provisionalDir ? blocks : tidyBlocks(domToBlocks(content, base, dir), titles),
     source: 'html',
   };
   if (found.byline) article.byline = displayLine(found.byline);

@@ -29,6 +29,43 @@ export function rootElement(text: string): string | undefined {
   return /^\s*<([A-Za-z_][\w.:-]*)/.exec(body)?.[1]?.toLowerCase();
 }
 
+/**
+ * Whether an XML document stops before its root element's end tag (a file cut off in transfer,
+ * such as `<rss version="2.0"></rss`): only comments, processing instructions and blanks may follow it.
+ */
+export function isTruncatedXml(text: string, root: string): boolean {
+  let tail = text.slice(-4096).trimEnd();
+  // Trailing comments and processing instructions are allowed after the root; strip them.
+  for (let end = ''; end !== tail; ) {
+    end = tail;
+    if (tail.endsWith('-->') && tail.includes('<!--')) tail = tail.slice(0, tail.lastIndexOf('<!--')).trimEnd();
+    else if (tail.endsWith('?>') && tail.includes('<?')) tail = tail.slice(0, tail.lastIndexOf('<?')).trimEnd();
+  }
+  const name = root.replace(/[.:-]/g, (c) => `\\${c}`);
+  if (new RegExp(`</\\s*${name}\\s*>$`, 'i').test(tail)) return false;
+  // A root with no content at all (`<rss version="2.0"/>`) is complete too.
+  return !new RegExp(`<${name}\\b[^>]*>`, 'i').exec(text)?.[0].endsWith('/>');
+}
+
+/**
+ * A cut-off XML document closed again: the unfinished last tag dropped and the elements still
+ * open closed in order, so the items before the cut can be read. Comments and CDATA are skipped.
+ */
+export function closeTruncatedXml(text: string): string {
+  const cut = text.slice(0, text.lastIndexOf('>') + 1);
+  const open: string[] = [];
+  const body = cut.replace(/<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>|<!DOCTYPE[^>]*>/gi, '');
+  for (const m of body.matchAll(/<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>/g)) {
+    const [, closing, name, selfClosing] = m as unknown as [string, string, string, string];
+    if (selfClosing) continue;
+    if (!closing) open.push(name);
+    else if (open.lastIndexOf(name) >= 0) open.length = open.lastIndexOf(name);
+  }
+  // An unfinished CDATA section or comment at the cut would swallow the closers: end it first.
+  const tailOpen = /<!\[CDATA\[(?![\s\S]*\]\]>)/.test(cut) ? ']]>' : /<!--(?![\s\S]*-->)/.test(cut) ? '-->' : '';
+  return `${cut}${tailOpen}${open.reverse().map((n) => `</${n}>`).join('')}`;
+}
+
 function textOf(xml: string, tag: string): string | undefined {
   const m = new RegExp(`<${tag}\\b[^>]*>(?:<!\\[CDATA\\[)?([\\s\\S]*?)(?:\\]\\]>)?</${tag}>`, 'i').exec(xml);
   return m?.[1]?.trim() || undefined;

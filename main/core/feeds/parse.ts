@@ -10,7 +10,7 @@ import iconv from 'iconv-lite';
 import { decodeBytes, displayLine } from '../articles';
 import { FeedError } from './errors';
 import { fromAtom, fromJson, fromRss } from './parse-formats';
-import { bestEffort, jsonFeedish, looksLikeHtmlPage, rootElement, wideEncoding } from './parse-sniff';
+import { bestEffort, closeTruncatedXml, isTruncatedXml, jsonFeedish, looksLikeHtmlPage, rootElement, wideEncoding } from './parse-sniff';
 import { absoluteUrl, demoronize, type Obj } from './parse-values';
 
 /** One entry of a feed, format-independent. */
@@ -37,6 +37,8 @@ export interface ParsedFeed {
   description?: string;
   language?: string;
   items: ParsedItem[];
+  /** The document stops before its root's end tag but still gave items: kept, and the feed is flagged FEED_TRUNCATED. */
+  truncated?: boolean;
 }
 
 /**
@@ -72,6 +74,29 @@ export function parseFeedText(decoded: string, url?: string): ParsedFeed {
     }
     throw new FeedError('NOT_A_FEED', `${url ?? 'This'} is JSON but not a JSON Feed.`, { url: url ?? '' });
   }
+  const rootName = rootElement(trimmed);
+  // A file cut off in transfer parses leniently to an empty feed ("no articles yet"). With nothing
+  // readable in it, refuse it; with items, keep them (as feedparser's "bozo" does) and flag the feed.
+  if ((rootName === 'rss' || rootName === 'feed' || rootName === 'rdf:rdf') && isTruncatedXml(trimmed, rootName)) {
+    let partial: ParsedFeed | undefined;
+    try {
+      partial = parseXmlFeed(closeTruncatedXml(trimmed), url);
+    } catch {
+      partial = undefined;
+    }
+    if (!partial?.items.length) throw truncatedError(rootName, url);
+    return { ...partial, truncated: true };
+  }
+  return parseXmlFeed(trimmed, url);
+}
+
+/** The FEED_TRUNCATED error for a document cut off before `</root>`. */
+export function truncatedError(root: string, url?: string): FeedError {
+  return new FeedError('FEED_TRUNCATED', `${url || 'This feed'} is cut off before its end (no closing </${root}>).`, { url: url ?? '' });
+}
+
+/** Parses an RSS/Atom/RDF document (see parseFeedText). */
+function parseXmlFeed(trimmed: string, url?: string): ParsedFeed {
   let parsed;
   try {
     parsed = parseFeed(trimmed);

@@ -11,7 +11,7 @@ import { feedErrorInfo, type FeedErrorInfo } from './errors';
 import { fetchFeed, RetryLater, type FeedResponse } from './fetch';
 import { buildArticle, itemArticleId, itemKey } from './items';
 import { findFeed, readFeeds, SEEN_LIMIT, updateFeed, type FeedRecord } from './model';
-import { parseFeedBytes, type ParsedFeed } from './parse';
+import { parseFeedBytes, truncatedError, type ParsedFeed } from './parse';
 import { pruneFeed } from './retention';
 
 /** Records a successful fetch (200 or 304): clears the error and the backoff, follows a permanent move. */
@@ -22,6 +22,11 @@ function markFetched(f: FeedRecord, at: string, permanentUrl: string | undefined
   f.failures = 0;
   delete f.nextFetchAfter;
   if (permanentUrl) f.url = permanentUrl;
+}
+
+/** The root element a parsed feed's document had (for the truncation message). */
+export function rootOf(parsed: ParsedFeed): string {
+  return parsed.format === 'atom' ? 'feed' : parsed.format === 'rdf' ? 'rdf:RDF' : 'rss';
 }
 
 /** What happened to one feed in a refresh. */
@@ -200,6 +205,8 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
       if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
       updateFeed(library, feed.id, (f) => {
         markFetched(f, fetchedAt, response.permanentUrl);
+        // Items of a cut-off document were kept; the feed still shows what is wrong with it.
+        if (parsed.truncated) f.error = feedErrorInfo(truncatedError(rootOf(parsed), f.url));
         if (response.etag) f.etag = response.etag;
         else delete f.etag;
         if (response.lastModified) f.lastModified = response.lastModified;

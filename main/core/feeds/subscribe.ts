@@ -2,11 +2,11 @@
 import type { Library } from '../store';
 import { KabarError } from '../errors';
 import { feedsOfPage, type DiscoveredFeed } from './discover';
-import { FeedError } from './errors';
+import { FeedError, feedErrorInfo } from './errors';
 import { fetchFeed } from './fetch';
 import { feedId, findFeed, readFeeds, updateFeed, type FeedRecord } from './model';
-import { parseFeedBytes } from './parse';
-import { ingest, type RefreshOptions } from './refresh';
+import { parseFeedBytes, truncatedError } from './parse';
+import { ingest, rootOf, type RefreshOptions } from './refresh';
 import { isKept } from './retention';
 
 /** What subscribing did: a new (or existing) feed, or several feeds found on a page for the user to pick from. */
@@ -70,6 +70,7 @@ export async function subscribe(
       keepDays: opts.keepDays ?? null,
       lastFetchedAt: fetchedAt,
       lastSuccessAt: fetchedAt,
+      ...(parsed.truncated ? { error: feedErrorInfo(truncatedError(rootOf(parsed), finalUrl)) } : {}),
       ...(parsed.siteUrl ? { siteUrl: parsed.siteUrl } : {}),
       ...(parsed.description ? { description: parsed.description } : {}),
       ...(response.etag ? { etag: response.etag } : {}),

@@ -1,5 +1,5 @@
 /** Turns index matches into search hits: live articles only, with a highlighted title and snippet. */
-import { highlight, makeSnippet, type SearchIndex } from '../search';
+import { highlight, makeSnippet, type SearchIndex, type SnippetPart } from '../search';
 import type { ArticleMeta, SearchHit } from '../types';
 import { blocksText, readArticleFile, readArticleText, textOpening, writeArticleText } from './article-files';
 
@@ -39,6 +39,19 @@ async function bodyText(dir: string, meta: ArticleMeta): Promise<string> {
   return text;
 }
 
+const hasHit = (parts: SnippetPart[]): boolean => parts.some((p) => p.hit);
+
+/** A marked snippet from the first stored translation that holds a hit (the index searches translations too). */
+async function translationSnippet(dir: string, meta: ArticleMeta, terms: string[]): Promise<{ lang: string; snippet: SnippetPart[] } | undefined> {
+  if (!meta.translatedTitles || Object.keys(meta.translatedTitles).length === 0) return undefined;
+  const file = await readArticleFile(dir, meta.id).catch(() => undefined);
+  for (const [lang, t] of Object.entries(file?.translations ?? {})) {
+    const snippet = makeSnippet(`${t.title}\n${blocksText(t.blocks)}`, terms);
+    if (hasHit(snippet)) return { lang, snippet };
+  }
+  return undefined;
+}
+
 /** Searches titles and bodies; results are ranked and carry snippets around the first match. */
 export async function searchArticles(ctx: SearchContext, query: string, limit: number, filter?: (id: string) => boolean): Promise<SearchHit[]> {
   if (query.trim() === '') return [];
@@ -52,13 +65,17 @@ export async function searchArticles(ctx: SearchContext, query: string, limit: n
       const meta = ctx.byId.get(match.id) as ArticleMeta;
       // The sidecar holds only the opening of the body: makeSnippet never reads past it.
       const body = await bodyText(ctx.dir, meta);
-      return {
+      const hit: SearchHit = {
         id: match.id,
         score: match.score,
         meta,
         title: highlight(meta.title, match.terms),
         snippet: makeSnippet(body || meta.excerpt, match.terms),
       };
+      // Found only in a translation: show where, rather than an unmarked opening of the original.
+      if (hasHit(hit.title) || hasHit(hit.snippet)) return hit;
+      const translated = await translationSnippet(ctx.dir, meta, match.terms);
+      return translated ? { ...hit, snippet: translated.snippet, snippetLang: translated.lang } : hit;
     }),
   );
 }

@@ -53,12 +53,14 @@ interface LibraryState {
   selectId: (id: string) => void;
   /** Moves the selection by delta rows (j/k). */
   move: (delta: number) => void;
+  /** The row at an index, fetching its page first when it is not loaded (j/k past the loaded rows). */
+  loadRow: (index: number) => Promise<ArticleMeta | undefined>;
   /** Replaces one article's metadata wherever the list shows it. */
   patch: (meta: ArticleMeta) => void;
 }
 
 let generation = 0;
-const inFlight = new Set<number>();
+const inFlight = new Map<number, Promise<void>>();
 let lastRange: [number, number] = [0, PAGE_SIZE - 1];
 
 /** The list query for a filter and sort (without paging). */
@@ -110,11 +112,11 @@ export const useLibrary = create<LibraryState>()((set, get) => {
       return res;
     });
 
-  const load = (page: number): void => {
+  const load = (page: number): Promise<void> => {
     const gen = generation;
-    if (inFlight.has(page)) return;
-    inFlight.add(page);
-    fetchPage(page, gen).then(
+    const pending = inFlight.get(page);
+    if (pending) return pending;
+    const done = fetchPage(page, gen).then(
       (res) => {
         inFlight.delete(page);
         if (!res) return;
@@ -134,6 +136,8 @@ export const useLibrary = create<LibraryState>()((set, get) => {
         if (gen === generation) set({ error });
       },
     );
+    inFlight.set(page, done);
+    return done;
   };
 
   const reset = (next: Partial<LibraryState>): void => {
@@ -143,7 +147,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     // The selected article stays selected (index unknown, -1) until the new list shows where it is.
     const keep = get().selectedId;
     set({ ...next, pages: {}, total: null, selectedIndex: keep ? -1 : 0, selectedId: keep, error: null });
-    load(0);
+    void load(0);
   };
 
   const withFilter = (f: Partial<Filter>): void => reset({ filter: { ...get().filter, ...f } });
@@ -174,7 +178,7 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     ensureRange: (start, end) => {
       lastRange = [start, end];
       const { pages } = get();
-      for (const p of pagesOf(start, end)) if (!pages[p]) load(p);
+      for (const p of pagesOf(start, end)) if (!pages[p]) void load(p);
     },
     refresh: async () => {
       const gen = ++generation;
@@ -213,6 +217,11 @@ export const useLibrary = create<LibraryState>()((set, get) => {
       const { total, selectedIndex, select } = get();
       if (!total) return;
       select(Math.min(total - 1, Math.max(0, selectedIndex + delta)));
+    },
+    loadRow: async (index) => {
+      const page = Math.floor(index / PAGE_SIZE);
+      if (!get().pages[page]) await load(page);
+      return rowAt(get().pages, index);
     },
     patch: (meta) =>
       set((s) => {

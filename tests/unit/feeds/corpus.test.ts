@@ -72,6 +72,11 @@ const EXPECTED_ERRORS = new Set([
   'gofeed/parser/universal/empty_feed.xml',
   'gofeed/parser/universal/unknown_feed.xml',
   'feedparser/illformed/rss_empty_document.xml',
+  // Cut off before their root's end tag with no item readable before the cut: refused as
+  // FEED_TRUNCATED (issue 11, walk item 2) rather than shown as a feed with "no articles yet".
+  'feedparser/encoding/bozo_invalid-bytes-with-bom.xml',
+  'feedparser/illformed/aaa_illformed.xml',
+  'feedparser/illformed/rss_incomplete_cdata.xml',
 ]);
 
 describe('feed corpus', () => {

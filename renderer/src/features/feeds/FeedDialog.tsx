@@ -11,6 +11,7 @@ import { useUi } from '../../stores/ui';
 import { KeepDaysSelect } from './KeepDaysSelect';
 import { folderKey, parseFolder } from './tree';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { errorMessage } from '../../i18n/errors';
 
 /** Runs one action, re-reads the feeds, and reports a failure in the dialog. */
 function useAction(): { error: unknown; run: (action: () => Promise<unknown>, then?: () => void) => void } {
@@ -53,7 +54,14 @@ function FeedForm({ feed }: { feed: FeedView }) {
       <p className="field-hint feed-url" dir="ltr">
         {feed.url}
       </p>
-      <p className="field-hint">{feed.lastSuccessAt ? t('feeds.lastUpdated', { date: formatLongDate(feed.lastSuccessAt, locale) }) : t('feeds.neverUpdated')}</p>
+      {feed.error && (
+        <p className="feed-last-error" role="status" data-testid="feed-last-error">
+          {t('reading.feedLastFailed', { reason: errorMessage(t, feed.error) })}
+        </p>
+      )}
+      {(feed.lastSuccessAt || !feed.error) && (
+        <p className="field-hint">{feed.lastSuccessAt ? t('feeds.lastUpdated', { date: formatLongDate(feed.lastSuccessAt, locale) }) : t('feeds.neverUpdated')}</p>
+      )}
       <form className="field" onSubmit={(e) => (e.preventDefault(), title.trim() && run(() => renameFeed(feed.id, title.trim())))}>
         <label htmlFor="feed-title">{t('feeds.nameLabel')}</label>
         <div className="radio-row">

@@ -13,9 +13,14 @@ import { ArticleRow } from './ArticleRow';
 import { EmptyList, ListError } from './EmptyList';
 
 let focusWanted = false;
+// j/k while reading: scroll the selected row into view but leave the keyboard in the reader.
+let revealWanted = false;
 
-/** Height of one row in CSS pixels (rows are fixed-height so scrolling 10,000 stays exact). */
-export const ROW_HEIGHT = 96;
+/**
+ * A row's estimated height in CSS pixels, before it is measured: rows fit their content (a
+ * one-line title is shorter than a three-line one), and each is measured once it is mounted.
+ */
+export const ROW_HEIGHT = 76;
 
 /** The list of articles for the current view and filters. */
 export function ArticleList() {
@@ -51,7 +56,9 @@ export function ArticleList() {
   // When the keyboard moved the selection, bring that row into view and focus it. A click
   // must not scroll: the row would slide away between mousedown and mouseup.
   useEffect(() => {
-    if (total && focusWanted && selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (!total || selectedIndex < 0 || !(focusWanted || revealWanted)) return;
+    revealWanted = false;
+    virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, total, virtualizer]);
   useEffect(() => {
     if (!focusWanted) return;
@@ -99,9 +106,11 @@ export function ArticleList() {
               data-testid={meta ? 'article-row' : 'article-row-loading'}
               data-id={meta?.id}
               data-index={item.index}
+              // Measured on mount and on resize (its border box), so rows fit their content with no gaps.
+              ref={virtualizer.measureElement}
               aria-posinset={item.index + 1}
               aria-setsize={total ?? undefined}
-              style={{ transform: `translateY(${item.start}px)`, blockSize: `${ROW_HEIGHT}px` }}
+              style={{ transform: `translateY(${item.start}px)` }}
               onFocus={() => {
                 if (!selected) useLibrary.getState().select(item.index);
               }}
@@ -117,6 +126,11 @@ export function ArticleList() {
       </ul>
     </div>
   );
+}
+
+/** Asks the list to scroll the selected row into view without taking the focus (j/k while reading). */
+export function requestRowReveal(): void {
+  revealWanted = true;
 }
 
 /** Asks the list to focus the selected row once it is rendered (after j/k). */

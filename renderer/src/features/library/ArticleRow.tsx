@@ -3,6 +3,7 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ArticleMeta } from '../../../../preload/contract';
 import { formatListDate, languageName } from '../../i18n/format';
+import { isRtl } from '../../i18n';
 import { useLocale } from '../../i18n/useLocale';
 import { setBookmarked } from '../../stores/actions';
 import { useSettings } from '../../stores/settings';
@@ -57,7 +58,9 @@ export const ArticleRow = memo(function ArticleRow({ meta, selected, tabStop, cu
         data-row-button=""
         onClick={() => onOpen(meta)}
       >
-        <span className="row-title">
+        {/* The title block takes the title's direction: an English title in an Arabic list starts at the
+            left and its "…" falls at its end, not before its first word. */}
+        <span className="row-title" dir={shown.translated ? (isRtl(shown.lang ?? '') ? 'rtl' : 'ltr') : meta.dir}>
           {!meta.readAt && (
             <span className="unread-dot">
               <span className="visually-hidden">{label(t, 'list.unread')}: </span>

@@ -1,7 +1,7 @@
 /** Search results in the list pane: highlighted title and snippet, click or Enter opens. */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatListDate } from '../../i18n/format';
+import { formatListDate, languageName } from '../../i18n/format';
 import { useLocale } from '../../i18n/useLocale';
 import { openArticle } from '../../stores/actions';
 import { useReader } from '../../stores/reader';
@@ -72,7 +72,12 @@ export function SearchResults() {
             <span className="hit-meta">
               {[hit.meta.siteName, formatListDate(hit.meta.savedAt, locale)].filter(Boolean).join(' · ')}
             </span>
-            <span className="hit-snippet" lang={hit.meta.lang === 'und' ? undefined : hit.meta.lang} dir="auto">
+            {hit.snippetLang && (
+              <span className="hit-from" data-testid="hit-from-translation">
+                {t('reading.inTranslation', { language: languageName(hit.snippetLang, locale) || hit.snippetLang })}
+              </span>
+            )}
+            <span className="hit-snippet" lang={hit.snippetLang ?? (hit.meta.lang === 'und' ? undefined : hit.meta.lang)} dir="auto">
               <Highlight parts={hit.snippet} />
             </span>
           </li>

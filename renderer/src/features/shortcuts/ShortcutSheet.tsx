@@ -16,6 +16,8 @@ export function ShortcutSheet() {
     [['M'], t('shortcuts.read')],
     [['L'], t('shortcuts.translation')],
     [['H'], t('marks.shortcut')],
+    [['F'], t('reading.shortcutFocus')],
+    [['S'], t('reading.shortcutSidebar')],
     [['/'], t('shortcuts.search')],
     [['?'], t('shortcuts.help')],
     [['Esc'], t('shortcuts.escape')],

@@ -2,11 +2,11 @@
 import { useEffect } from 'react';
 import { openArticle, setBookmarked, setRead, knownMeta } from '../../stores/actions';
 import { DRAWER_BELOW, useLayout } from '../../stores/layout';
-import { rowAt, useLibrary } from '../../stores/library';
+import { indexOfId, useLibrary } from '../../stores/library';
 import { useReader } from '../../stores/reader';
 import { useSearch } from '../../stores/search';
 import { useUi } from '../../stores/ui';
-import { requestRowFocus } from '../library/ArticleList';
+import { requestRowFocus, requestRowReveal } from '../library/ArticleList';
 import { openActiveHit } from '../search/SearchBox';
 import { cycleReadingMode } from '../translate/cycleMode';
 import { useUndo } from '../../stores/undo';
@@ -27,16 +27,31 @@ function reading(): boolean {
 
 /** Moves the list selection; while reading, opens the article it lands on (as every reader does). */
 function step(delta: number): void {
-  const library = useLibrary.getState();
   if (!reading()) {
     requestRowFocus();
-    library.move(delta);
+    useLibrary.getState().move(delta);
     return;
   }
-  library.move(delta);
-  const { pages, selectedIndex, selectedId } = useLibrary.getState();
-  const id = rowAt(pages, selectedIndex)?.id ?? selectedId;
-  if (id && id !== useReader.getState().openId) void openArticle(id);
+  void stepReading(delta);
+}
+
+/**
+ * j/k while reading: select the next row, fetch its page when the list has not loaded it yet,
+ * then open it, with the list scrolled so the open article's row stays in view.
+ */
+async function stepReading(delta: number): Promise<void> {
+  const library = useLibrary.getState();
+  const { total, selectedIndex } = library;
+  if (!total) return;
+  const base = selectedIndex >= 0 ? selectedIndex : (indexOfId(library.pages, useReader.getState().openId) ?? 0);
+  const index = Math.min(total - 1, Math.max(0, base + delta));
+  requestRowReveal();
+  library.select(index);
+  const meta = await library.loadRow(index);
+  // A later j/k (or a click) moved on while the page loaded: that one wins.
+  if (!meta || useLibrary.getState().selectedIndex !== index) return;
+  if (useLibrary.getState().selectedId !== meta.id) useLibrary.getState().select(index);
+  if (meta.id !== useReader.getState().openId) void openArticle(meta.id);
 }
 
 /** Escape leaves, in order: search, the drawer, focus mode. */
