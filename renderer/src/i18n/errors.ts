@@ -20,7 +20,7 @@ const KNOWN = new Set<string>(ERROR_CODES);
 
 // Messages may name these; a missing value must not leave "{status}" on screen.
 // What a message shows when an error arrives without the parameter it names (the import messages name the file, format, columns, scheme).
-const DEFAULT_PARAMS: Record<string, string | number> = { status: '?', file: '…', format: '…', missing: '…', scheme: '…', server: '…', user: '…', position: '…', token: '…' };
+const DEFAULT_PARAMS: Record<string, string | number> = { status: '?', file: '…', format: '…', missing: '…', scheme: '…', server: '…', url: '…', user: '…', position: '…', token: '…' };
 
 /** The code and params of an error, whatever shape it arrived in. */
 export function errorInfo(error: unknown): { code: string; params: Record<string, string | number> } {
