@@ -47,6 +47,7 @@ export {
   type RulesReport,
   type SmartView,
 } from './smart';
+export { CATALOG_HEAD } from './marks-head';
 export { catalogOf, CATALOG_CACHE, type HighlightEntry, type HighlightFilter, type HighlightHit, type HighlightPage } from './marks-catalog';
 
 /** Where and how to open a library. Paths and clocks come in from the host (DESIGN.md §1). */

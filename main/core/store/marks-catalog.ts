@@ -16,6 +16,7 @@ import { readArticleFile } from './article-files';
 import { writeFileAtomic } from '../util';
 import type { Library } from './library';
 import { fileMarks, placeAll } from './marks';
+import { HEAD_ROWS, marksFingerprint, readHead, writeHead } from './marks-head';
 import { tagKey } from './tags';
 
 /** The derived cache file in the data folder. */
@@ -38,6 +39,7 @@ interface Row {
 export class HighlightCatalog {
   private readonly entries = new Map<string, Entry>();
   private loading: Promise<void> | null = null;
+  private loaded = false;
   private rows: Row[] | null = null;
   private readonly folded = new WeakMap<Highlight, string>();
   private saveTimer: NodeJS.Timeout | null = null;
@@ -67,6 +69,8 @@ export class HighlightCatalog {
 
   /** Highlights matching the filter, newest first. Only the page's entries are built (50,000 rows are counted, not copied). */
   async list(filter: HighlightFilter = {}): Promise<HighlightPage> {
+    const early = this.loaded ? null : await this.fromHead(filter);
+    if (early) return early;
     await this.ready();
     const tag = filter.tag === undefined ? undefined : tagKey(filter.tag);
     const offset = Math.max(0, Math.floor(filter.offset ?? 0));
@@ -137,6 +141,8 @@ export class HighlightCatalog {
     await this.ready();
     const entries = Object.fromEntries(this.entries);
     await writeFileAtomic(join(this.library.dir, CATALOG_CACHE), JSON.stringify({ v: CACHE_VERSION, entries }), { durable: false });
+    const visible = this.current().filter((row) => this.metaOf(row.articleId, false) !== null);
+    await writeHead(this.library.dir, this.fingerprint(), visible.length, visible);
   }
 
   private async load(): Promise<void> {
@@ -158,7 +164,35 @@ export class HighlightCatalog {
       }
     };
     await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, stale.length) }, reader));
+    this.loaded = true;
     if (stale.length > 0) this.scheduleSave();
+    else void this.keepHeadCurrent().catch(() => undefined);
+  }
+
+  /** Writes the head file when it is missing or out of date (a library from before it, or changed while it was not loaded). */
+  private async keepHeadCurrent(): Promise<void> {
+    if (this.library.readOnly) return;
+    const fingerprint = this.fingerprint();
+    if (await readHead(this.library.dir, fingerprint)) return;
+    const visible = this.current().filter((row) => this.metaOf(row.articleId, false) !== null);
+    await writeHead(this.library.dir, fingerprint, visible.length, visible);
+  }
+
+  // The revisions the catalog holds, not the library's: a change whose file is still being written
+  // (the library has its new revision, the catalog not yet) then gives a head that is never used.
+  private fingerprint(): string {
+    return marksFingerprint(this.library.allMeta(), (meta) => this.entries.get(meta.id)?.rev);
+  }
+
+  /** The unfiltered first page from the head file while the catalog is not loaded (see marks-head.ts); null when it cannot serve it. */
+  private async fromHead(filter: HighlightFilter): Promise<HighlightPage | null> {
+    const { offset = 0, limit = Infinity, ...rest } = filter;
+    if (Object.values(rest).some((v) => v !== undefined) || offset + limit > HEAD_ROWS) return null;
+    const head = await readHead(this.library.dir, marksFingerprint(this.library.allMeta()));
+    if (!head) return null;
+    void this.ready().catch(() => undefined); // The rest of the catalog loads behind the first page.
+    const items = head.rows.slice(offset, offset + limit).map((row) => this.entryOf(row, this.library.meta(row.articleId)));
+    return { items, total: head.total, offset };
   }
 
   private async readCache(): Promise<Record<string, { rev: string; marks: unknown }>> {
