@@ -118,4 +118,9 @@ async function main(): Promise<void> {
 }
 
 if (process.argv[2] === '--child-import') await childImport(process.argv[3] as string, process.argv[4] as string);
+else if (process.argv[2] === '--prepare') {
+  // A library and a CSV kept in the given folder, for profiling the child on its own.
+  await buildLibrary(join(process.argv[3] as string, 'lib'), 10_000);
+  await pocketCsv(join(process.argv[3] as string, 'pocket.csv'), ROWS);
+}
 else await main();

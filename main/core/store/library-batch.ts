@@ -1,7 +1,7 @@
 /**
  * Batch adds with one durable commit per batch. A feed refresh or a bulk import stores dozens of
  * articles at once; fsync'ing every article file cost one disk flush per story. Instead each body
- * file is written atomically (temp + rename) without an fsync, and the batch's one fsync'ed journal
+ * file is written atomically (temp + rename) without an fsync (synchronously, see writeNewArticleFiles), and the batch's one fsync'ed journal
  * append carries the bodies too. So once addMany returns, every body is durable in the journal:
  * - a crash before compaction: the next open rewrites any body file that is missing or torn from
  *   its journal line (restoreBatchBodies);
@@ -11,7 +11,7 @@ import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleMeta, ExtractedArticle } from '../types';
 import { fsyncDir, mapLimit } from '../util';
-import { articlePath, blocksText, readArticleFile, writeArticleFile } from './article-files';
+import { articlePath, blocksText, readArticleFile, writeArticleFile, writeNewArticleFiles } from './article-files';
 import { articleId } from './identity';
 import type { JournalEntry } from './journal';
 import { indexAdd } from './library-index';
@@ -35,7 +35,7 @@ export async function addBatchNow<I extends { extracted: ExtractedArticle; id?: 
   }
   const list = [...fresh.values()];
   if (list.length === 0) return [];
-  await mapLimit(list, WRITE_CONCURRENCY, ({ meta, blocks, highlights }) => writeArticleFile(state.dir, meta, blocks, {}, { durable: false, highlights }));
+  await writeNewArticleFiles(state.dir, list);
   // Concurrent adds share the index log's group commit: one fsync for the batch, not one each.
   await Promise.all(list.map(({ meta, blocks }) => indexAdd(state, meta.id, { title: meta.title, body: blocksText(blocks) })));
   // Imported highlights travel in the journal line too, so a crash before compaction loses none.
