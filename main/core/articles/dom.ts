@@ -5,7 +5,7 @@
  * sanitized there with DOMPurify (which needs a full DOM: over linkedom it sanitizes nothing).
  */
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
-import { JSDOM } from 'jsdom';
+import { createRequire } from 'node:module';
 import { parseHTML } from 'linkedom';
 import { limitDepth } from './depth';
 import { safeHref } from './inline';
@@ -19,7 +19,12 @@ interface Shared {
 
 let shared: Shared | undefined;
 
+// jsdom is loaded on first use: it takes ~0.9 s and ~50 MB to load, and most work never needs it
+// (feed items and other apps' exports are sanitized without it, see fragment.ts; `kabar list` neither).
+const requireHere = createRequire(import.meta.url);
+
 function create(): Shared {
+  const { JSDOM } = requireHere('jsdom') as typeof import('jsdom');
   const { window } = new JSDOM('<!DOCTYPE html><html><head></head><body></body></html>');
   // jsdom's selector engine, created per document on its first querySelector or URL resolution
   // (baseURI), adds focus/keyboard/mouse listeners to the window and never removes them: on this
