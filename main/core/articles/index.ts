@@ -12,7 +12,7 @@ export type { FetchOptions } from './fetch';
 export { setExtractWorkers, extractPoolStats, warmExtractWorkers } from './pool';
 // Building blocks the feed reader shares (it turns item HTML into blocks the same way).
 export { domToBlocks } from './blocks';
-export { parseDocument, sanitizeInPlace } from './dom';
+export { documentBase, parsePage } from './dom';
 export { sanitizeFragment } from './fragment';
 export { parseHttpUrl, readBody } from './fetch';
 export { isRtlLang } from './language';

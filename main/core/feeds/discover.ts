@@ -1,5 +1,5 @@
 /** Subscribing: a feed URL is used as is; a web page is searched for `<link rel="alternate">` feeds. */
-import { decodeBytes, parseDocument } from '../articles';
+import { decodeBytes, documentBase, parsePage } from '../articles';
 import { FeedError } from './errors';
 import { looksLikeHtmlPage } from './parse-sniff';
 import { absoluteUrl } from './parse-values';
@@ -13,7 +13,9 @@ const FEED_TYPES = /^(application\/(rss|atom|rdf|feed)\+(xml|json)|application\/
 
 /** The feeds an HTML page links to with `<link rel="alternate" type="…rss/atom/json…">`, in page order, deduplicated. */
 export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
-  const doc = parseDocument(html, pageUrl);
+  // linkedom, as for any page read: the page's <base> (resolved against its address) becomes the base.
+  const doc = parsePage(html, pageUrl);
+  const base = documentBase(doc) ?? pageUrl;
   const found: DiscoveredFeed[] = [];
   const seen = new Set<string>();
   for (const link of Array.from(doc.getElementsByTagName('link'))) {
@@ -21,7 +23,7 @@ export function discoverFeeds(html: string, pageUrl: string): DiscoveredFeed[] {
     const type = (link.getAttribute('type') ?? '').trim().toLowerCase();
     if (!rel.includes('alternate') || !FEED_TYPES.test(type)) continue;
     if (type === 'application/json' && !/feed/i.test(`${link.getAttribute('title') ?? ''} ${link.getAttribute('href') ?? ''}`)) continue;
-    const url = absoluteUrl(link.getAttribute('href') ?? undefined, doc.baseURI !== 'about:blank' ? doc.baseURI : pageUrl);
+    const url = absoluteUrl(link.getAttribute('href') ?? undefined, base);
     if (!url || seen.has(url)) continue;
     seen.add(url);
     const title = link.getAttribute('title')?.trim();

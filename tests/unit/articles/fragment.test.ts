@@ -1,13 +1,16 @@
 /**
  * The light sanitizer (parse5 → sanitize-html → linkedom, fragment.ts) must give the very blocks
  * the DOMPurify-in-jsdom path gives (dom.ts), so moving feed items and imported content onto it
- * (issue 15) changed speed, not what a reader sees or what is safe. Checked on every item of the
- * feed corpus, every wallabag entry with content, and every hostile payload.
+ * and pages (issue 15) changed speed, not what a reader sees or what is safe. Checked on every item of
+ * the feed corpus, the article of every corpus page, every wallabag entry with content, and every
+ * hostile payload.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { domToBlocks, parseDocument, sanitizeFragment, sanitizeInPlace } from '../../../main/core/articles';
+import { documentBase, domToBlocks, parsePage, sanitizeFragment } from '../../../main/core/articles';
+import { runReadability } from '../../../main/core/articles/readability';
+import { parseDocument, sanitizeInPlace } from './dompurify-reference';
 import { parseFeedBytes } from '../../../main/core/feeds';
 import type { Block } from '../../../main/core/types';
 import { blockProblems } from '../../fixtures/hostile/check';
@@ -57,6 +60,23 @@ describe('the light sanitizer', () => {
     const items = feedItems();
     expect(items.length).toBeGreaterThan(1000);
     expect(disagreements(items)).toEqual([]);
+  });
+
+  it('gives the DOMPurify path’s blocks on the article Readability finds in every corpus page', () => {
+    const pages: { html: string; base: string | undefined; where: string }[] = [];
+    for (const name of readdirSync(join(CORPUS, 'pages'))) {
+      let html: string;
+      try {
+        html = readFileSync(join(CORPUS, 'pages', name, 'source.html'), 'utf8');
+      } catch {
+        continue;
+      }
+      const doc = parsePage(html, 'http://fakehost/test/page.html');
+      const found = runReadability(doc, { mathJax: /<mjx-container/i.test(html) });
+      if (found) pages.push({ html: found.content.outerHTML, base: documentBase(doc), where: name });
+    }
+    expect(pages.length).toBeGreaterThan(55);
+    expect(disagreements(pages)).toEqual([]);
   });
 
   it('gives the DOMPurify path’s blocks on every wallabag entry with content', () => {
