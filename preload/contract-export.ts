@@ -7,10 +7,8 @@ import { z } from 'zod';
 import { dialogStrings, id, label, tags } from './contract-common';
 import { channel, event } from './define';
 
-export type { LibraryExportResult } from '../main/core/export';
-export type { FetchImagesSummary } from '../main/core/image-retry';
-import type { LibraryExportResult } from '../main/core/export';
-import type { FetchImagesSummary } from '../main/core/image-retry';
+export type { FetchImagesSummary, LibraryExportResult } from '../main/core/types';
+import type { FetchImagesSummary, LibraryExportResult } from '../main/core/types';
 
 /** What the Export dialog asks for: a format and a scope (chosen ids, tags, a search; none = the whole library). */
 export interface ExportRequest {

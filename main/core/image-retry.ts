@@ -7,6 +7,7 @@ import { captureImages } from './articles';
 import type { Library } from './store';
 import { pendingImageSources } from './store';
 import type { Block } from './types';
+import type { FetchImagesSummary } from './types';
 
 /** How a fetch of pending images runs. `fetch` is passed in so tests and the app choose the network. */
 export interface FetchImagesOptions {
@@ -22,17 +23,7 @@ export interface FetchImagesOptions {
   onProgress?: (done: number, total: number, id: string) => void;
 }
 
-/** What a fetch of pending images did. */
-export interface FetchImagesSummary {
-  /** Articles that had images not saved yet. */
-  articles: number;
-  /** Images saved now. */
-  saved: number;
-  /** Images that can never be saved (gone, not an image): no longer pending. */
-  gone: number;
-  /** Images still not saved (still offline, or too slow): a later fetch tries again. */
-  stillPending: number;
-}
+export type { FetchImagesSummary } from './types';
 
 /** Live articles with images not saved yet, oldest first (the first saved waited longest). */
 export function articlesWithPendingImages(library: Library): string[] {

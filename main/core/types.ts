@@ -352,3 +352,35 @@ export interface FetchStatus {
   /** Failures of this run, each with its reason. */
   failures: { id: string; url: string; title: string; code: string; message: string }[];
 }
+
+/** One of the formats a library export writes (LIBRARY_FORMATS in the export module). */
+export type LibraryFormat = 'netscape' | 'pocket-csv' | 'wallabag-json' | 'epub';
+
+/** What an export wrote. */
+export interface LibraryExportResult {
+  format: LibraryFormat;
+  path: string;
+  /** Articles written. */
+  articles: number;
+  /** Articles in scope that this format cannot hold (bookmarks and Pocket need a web address). */
+  skipped: number;
+  /** EPUB: images embedded. */
+  images: number;
+  /** EPUB: articles shown with their translation. */
+  translated: number;
+  /** Articles left out because their text is damaged on disk (import them again to repair them). */
+  damaged: string[];
+  bytes: number;
+}
+
+/** What a fetch of pending images did. */
+export interface FetchImagesSummary {
+  /** Articles that had images not saved yet. */
+  articles: number;
+  /** Images saved now. */
+  saved: number;
+  /** Images that can never be saved (gone, not an image): no longer pending. */
+  gone: number;
+  /** Images still not saved (still offline, or too slow): a later fetch tries again. */
+  stillPending: number;
+}

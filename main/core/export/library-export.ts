@@ -13,12 +13,12 @@ import { isBookmarkable, toNetscape } from './netscape';
 import { toPocketCsv } from './pocket-csv';
 import { nothingToExport, selectArticles, type ExportScope } from './select';
 import { toWallabagEntry } from './wallabag';
+import type { LibraryExportResult, LibraryFormat } from '../types';
+
+export type { LibraryExportResult, LibraryFormat } from '../types';
 
 /** The formats a library export writes. */
-export const LIBRARY_FORMATS = ['netscape', 'pocket-csv', 'wallabag-json', 'epub'] as const;
-
-/** One of LIBRARY_FORMATS. */
-export type LibraryFormat = (typeof LIBRARY_FORMATS)[number];
+export const LIBRARY_FORMATS = ['netscape', 'pocket-csv', 'wallabag-json', 'epub'] as const satisfies readonly LibraryFormat[];
 
 const EXTENSIONS: Record<LibraryFormat, string> = { netscape: 'html', 'pocket-csv': 'csv', 'wallabag-json': 'json', epub: 'epub' };
 
@@ -38,22 +38,6 @@ export interface LibraryExportOptions extends ExportScope {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** What an export wrote. */
-export interface LibraryExportResult {
-  format: LibraryFormat;
-  path: string;
-  /** Articles written. */
-  articles: number;
-  /** Articles in scope that this format cannot hold (bookmarks and Pocket need a web address). */
-  skipped: number;
-  /** EPUB: images embedded. */
-  images: number;
-  /** EPUB: articles shown with their translation. */
-  translated: number;
-  /** Articles left out because their text is damaged on disk (import them again to repair them). */
-  damaged: string[];
-  bytes: number;
-}
 
 /** A write that failed, as the user should hear of it: a full disk, or a place that cannot be written. */
 function writeError(error: unknown, path: string): KabarError {
