@@ -74,7 +74,10 @@ function Shell() {
       <Dialogs />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>{t('import.dropHere')}</p>
+          <p>
+            {t('import.dropHere')}
+            <small className="drop-overlay-hint">{t('migrate.dropHere')}</small>
+          </p>
         </div>
       )}
     </>

@@ -169,6 +169,14 @@ test('an export file dropped on the window opens Import from another app and imp
       );
     // The window listens for drops once it has rendered.
     await expect(page.getByRole('button', { name: 'Add', exact: true })).toBeVisible();
+    // While a file is dragged over the window, the overlay says exports are welcome too.
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File(['x'], 'pocket.csv'));
+      document.body.dispatchEvent(new DragEvent('dragenter', { dataTransfer: data, bubbles: true, cancelable: true }));
+    });
+    await expect(page.locator('.drop-overlay')).toContainText("Or another app's export file (Pocket, wallabag, bookmarks…) to import your library");
+    await shots(page, 'drop-overlay');
     await drop('pocket.csv', csv);
     await expect(page.getByTestId('migrate-dialog')).toBeVisible();
     // pocket.csv holds 7 entries (titles span lines, so lines are not rows; tests/unit/migrate/corpus.test.ts reads the same).
