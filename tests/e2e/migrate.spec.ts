@@ -88,6 +88,8 @@ test.afterAll(async () => {
 });
 
 test('imports the corpus wallabag export through the dialog: n of m, the summary, the articles with their tags', async () => {
+  // 1,500 entries, axe twice and four screenshots: ~50 s on a quiet machine, more on a busy one.
+  test.setTimeout(240_000);
   const app = await open();
   try {
     const { page, host } = app;
