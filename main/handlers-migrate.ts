@@ -3,6 +3,9 @@
  * dialog or dropped on the window, then the background fetch of its links, with progress events.
  * Imports no 'electron' (the browser harness reuses it).
  */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { importLibraryFile, LinkFetcher, type FetchStatus, type MigrateSummary } from './core/migrate';
 import type { Library } from './core/store';
 import type { HandlerContext, PartHandlers } from './handlers';
@@ -50,6 +53,17 @@ export function migrateHandlers(library: Library, ctx: HandlerContext): PartHand
       return path ? importPath(path, options) : null;
     },
     'migrate:importPath': async (path, options) => importPath(path, options),
+    'migrate:importFile': async (file, options) => {
+      // The importers read files (ZIPs by random access): the bytes go to a private temp folder, removed after.
+      const dir = await mkdtemp(join(tmpdir(), 'kabar-drop-'));
+      try {
+        const path = join(dir, basename(file.name.replace(/\\/g, '/')) || 'export');
+        await writeFile(path, file.data);
+        return await importPath(path, options);
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
     'migrate:fetchStatus': async () => ({ ...fetcher.status(), waiting: fetcher.waitingLinks().length, paused: await fetcher.isPaused() }),
     'migrate:fetchStart': async () => start(),
     'migrate:fetchPause': async () => {

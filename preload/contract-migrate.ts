@@ -4,7 +4,7 @@
  * preload/contract.ts merges it; main/handlers-migrate.ts answers it.
  */
 import { z } from 'zod';
-import type { FetchStatus, MigrateSummary } from '../main/core/types';
+import type { DroppedFile, FetchStatus, MigrateSummary } from '../main/core/types';
 import { dialogStrings, source, tags } from './contract-common';
 import { channel, event } from './define';
 
@@ -39,12 +39,20 @@ const options: z.ZodType<MigrateOptions> = z.strictObject({
   noFetch: z.boolean().optional(),
 });
 
+/** An export file's name and bytes (a dropped file the bridge has no path for). */
+const droppedExport: z.ZodType<DroppedFile> = z.strictObject({
+  name: z.string().min(1).max(1024),
+  data: z.instanceof(Uint8Array),
+});
+
 /** Import-from-another-app channels. */
 export const migrateChannels = {
   /** Shows the open dialog for an export file and imports it; null when cancelled. */
   'migrate:choose': channel(z.tuple([dialogStrings, options])).returns<MigrateSummary | null>(),
   /** Imports the export file at a path (a file dropped on the window). */
   'migrate:importPath': channel(z.tuple([source, options])).returns<MigrateSummary>(),
+  /** Imports an export file dropped on the window by its content (when the bridge gives no path for it). */
+  'migrate:importFile': channel(z.tuple([droppedExport, options])).returns<MigrateSummary>(),
   /** Where the link fetch stands now. */
   'migrate:fetchStatus': channel(z.tuple([])).returns<FetchStatus>(),
   /** Starts (or resumes) fetching waiting links in the background; progress comes as events. */

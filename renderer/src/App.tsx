@@ -9,6 +9,7 @@ import { TopBar } from './features/app/TopBar';
 import { errorMessage } from './i18n/errors';
 import { parseTags } from './features/import/chooseFiles';
 import { useDropImport } from './features/import/useDropImport';
+import { useFetchImagesOnline } from './features/images/useFetchImagesOnline';
 import { ArticleList } from './features/library/ArticleList';
 import { ListHeader } from './features/library/ListHeader';
 import { Panes } from './features/layout/Panes';
@@ -35,6 +36,7 @@ function Shell() {
   useTheme();
   useAppEvents();
   useShortcuts();
+  useFetchImagesOnline();
   const dialog = useUi((s) => s.dialog);
   const mode = useLayoutMode();
   const focus = useLayout((s) => s.focus);
@@ -72,7 +74,10 @@ function Shell() {
       <Dialogs />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
-          <p>{t('import.dropHere')}</p>
+          <p>
+            {t('import.dropHere')}
+            <small className="drop-overlay-hint">{t('migrate.dropHere')}</small>
+          </p>
         </div>
       )}
     </>

@@ -6,7 +6,7 @@
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { KabarError } from '../errors';
-import type { Library } from '../store';
+import { readMarks, type Library } from '../store';
 import type { Article, ArticleMeta } from '../types';
 import { writeEpub, type EpubLabels } from './epub';
 import { isBookmarkable, toNetscape } from './netscape';
@@ -91,7 +91,8 @@ async function* wallabagPieces(library: Library, metas: ArticleMeta[], damaged: 
     onProgress?.(i + 1, metas.length);
     if (!article) continue;
     written++;
-    yield `${written > 1 ? ',' : ''}\n${JSON.stringify(toWallabagEntry(article, written))}`;
+    const highlights = article.highlights ? (await readMarks(library, meta.id)).highlights : [];
+    yield `${written > 1 ? ',' : ''}\n${JSON.stringify(toWallabagEntry(article, written, highlights))}`;
   }
   yield '\n]\n';
 }

@@ -1,7 +1,7 @@
 /**
  * Netscape bookmark HTML (`<!DOCTYPE NETSCAPE-Bookmark-file-1>`): the file every browser, Pinboard,
  * Shaarli, Pocket and wallabag import. One flat list; ADD_DATE is the saved time, TAGS the tags and
- * TOREAD="1" marks unread articles (Pinboard's and Shaarli's reading). Only http(s) links are written.
+ * TOREAD="1"/"0" marks unread/read articles (Pinboard's reading). Only http(s) links are written.
  */
 import type { ArticleMeta } from '../types';
 
@@ -27,7 +27,8 @@ function line(meta: ArticleMeta): string {
   const tags = meta.tags.map((t) => t.replace(/,/g, ' ').trim()).filter(Boolean).join(',');
   const attrs = [`HREF="${escapeHtml(url)}"`, `ADD_DATE="${unixSeconds(meta.savedAt)}"`];
   if (tags) attrs.push(`TAGS="${escapeHtml(tags)}"`);
-  if (!meta.readAt) attrs.push('TOREAD="1"');
+  // Pinboard's way: TOREAD="1" unread, "0" read, so a reader importing the file (Kabar too) keeps the state.
+  attrs.push(`TOREAD="${meta.readAt ? 0 : 1}"`);
   const title = meta.title.replace(/\s+/g, ' ').trim() || url;
   const out = [`    <DT><A ${attrs.join(' ')}>${escapeHtml(title)}</A>`];
   const note = meta.excerpt.replace(/\s+/g, ' ').trim();

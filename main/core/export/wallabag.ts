@@ -4,6 +4,7 @@
  * ISO dates with a +hhmm offset, language, reading_time, domain_name, preview_picture, tags as
  * labels), so a wallabag or Readeck server, or Kabar itself, can import the library with its text.
  */
+import type { Highlight } from '../highlights';
 import type { Article, Block } from '../types';
 import { blocksXhtml } from './xhtml';
 
@@ -22,13 +23,26 @@ export interface WallabagEntry {
   published_by: string[] | null;
   archived_at: string | null;
   starred_at: string | null;
-  annotations: unknown[];
+  annotations: WallabagAnnotation[];
+  /** Not wallabag's: Kabar's reading progress 0..1 (wallabag and Readeck ignore fields they do not know). */
+  reading_progress?: number;
   mimetype: string;
   language: string | null;
   reading_time: number;
   domain_name: string | null;
   preview_picture: string | null;
   tags: string[];
+}
+
+/** One wallabag annotation (annotator.js shape): the highlighted quote and the note on it. */
+export interface WallabagAnnotation {
+  id: number;
+  annotator_schema_version: 'v1.0';
+  text: string;
+  quote: string;
+  created_at: string;
+  updated_at: string;
+  ranges: { start: string; startOffset: number; end: string; endOffset: number }[];
 }
 
 /** A time as wallabag's serializer writes it: `2016-09-08T11:55:58+0000` (no milliseconds, offset without colon). */
@@ -58,8 +72,27 @@ export function wallabagContent(article: Article): string {
   return blocksXhtml(article.blocks, { dir: article.dir, imageSrc: (b) => (b.src && /^(https?:|data:image\/)/i.test(b.src) ? b.src : undefined) });
 }
 
+/**
+ * Highlights on the article's own text as wallabag annotations. Ones made on a translation are left
+ * out: wallabag's content is the original, where their quote is not.
+ */
+export function wallabagAnnotations(highlights: Highlight[]): WallabagAnnotation[] {
+  return highlights
+    .filter((h) => h.lang === undefined)
+    .map((h, i) => ({
+      id: i + 1,
+      annotator_schema_version: 'v1.0',
+      text: h.note ?? '',
+      quote: h.quote.exact,
+      created_at: wallabagDate(h.createdAt) ?? '',
+      updated_at: wallabagDate(h.updatedAt) ?? wallabagDate(h.createdAt) ?? '',
+      // The block and offsets Kabar placed it at (wallabag's ranges are XPaths into its content; a reader re-finds by quote).
+      ranges: h.anchor ? [{ start: `/p[${h.anchor.block + 1}]`, startOffset: h.anchor.start, end: `/p[${(h.anchor.endBlock ?? h.anchor.block) + 1}]`, endOffset: h.anchor.end }] : [],
+    }));
+}
+
 /** One article as a wallabag v2 entry; `id` is its position in the file (wallabag ids are numbers). */
-export function toWallabagEntry(article: Article, id: number): WallabagEntry {
+export function toWallabagEntry(article: Article, id: number, highlights: Highlight[] = []): WallabagEntry {
   const saved = wallabagDate(article.savedAt) as string;
   return {
     id,
@@ -74,12 +107,13 @@ export function toWallabagEntry(article: Article, id: number): WallabagEntry {
     published_by: article.byline ? [article.byline] : null,
     archived_at: wallabagDate(article.readAt),
     starred_at: null,
-    annotations: [],
+    annotations: wallabagAnnotations(highlights),
     mimetype: 'text/html',
     language: article.lang && article.lang !== 'und' ? article.lang : null,
     reading_time: article.readingMinutes,
     domain_name: domainOf(article.url),
     preview_picture: previewPicture(article.blocks),
     tags: [...article.tags],
+    ...(article.progress > 0 ? { reading_progress: article.progress } : {}),
   };
 }

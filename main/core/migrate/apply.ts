@@ -78,8 +78,7 @@ export async function importEntries(
     summary.entries += 1;
     batch.size += 1;
     try {
-      const url = checkUrl(e.url);
-      const id = articleId({ url, title: '', blocks: [] });
+      const { id, url, extracted } = identify(e);
       const state = stateOf(e, extraTags);
       if (seen.has(id) || library.knows(id)) {
         summary.alreadyThere += 1;
@@ -87,7 +86,7 @@ export async function importEntries(
         batch.merges.set(id, merged ? { ...merged, tags: [...(merged.tags ?? []), ...(state.tags ?? [])], read: merged.read || state.read, bookmarked: merged.bookmarked || state.bookmarked } : state);
       } else {
         seen.add(id);
-        batch.items.push(newItem(id, url, e, state, summary));
+        batch.items.push(extracted ? contentItem(id, extracted, state, e, summary) : newItem(id, url as string, e, state, summary));
         summary.imported += 1;
       }
     } catch (error) {
@@ -97,6 +96,28 @@ export async function importEntries(
   }
   await flush();
   return summary;
+}
+
+/**
+ * The id an entry is stored under: its canonical URL's. An entry with no address but with its text
+ * (an article Kabar saved from a file, exported as wallabag JSON) is identified by its text instead,
+ * so it comes back rather than failing as an invalid address.
+ */
+function identify(e: MigrateEntry): { id: string; url?: string; extracted?: ExtractedArticle } {
+  if (e.url.trim() === '' && e.content) {
+    const extracted = articleFromContent(e.content, { title: e.title, lang: e.lang });
+    return { id: articleId(extracted), extracted };
+  }
+  const url = checkUrl(e.url);
+  return { id: articleId({ url, title: '', blocks: [] }), url };
+}
+
+/** An address-less entry new to the library, with the text `identify` already extracted. */
+function contentItem(id: string, extracted: ExtractedArticle, state: ImportState, e: MigrateEntry, summary: MigrateSummary): BulkItem {
+  const highlights = e.highlights ?? [];
+  summary.highlights += highlights.length;
+  summary.withContent += 1;
+  return { id, extracted, state, highlights };
 }
 
 /** An entry new to the library: with its content when it has readable content, else a link entry. */

@@ -58,8 +58,9 @@ export function bookmarkEntries(html: string, pocket: boolean): MigrateEntry[] {
       const attrs = attributes(aAttrs);
       const href = attrs.href ?? '';
       const tags = cleanTags([...folders.filter((f): f is string => Boolean(f)), ...(attrs.tags ?? '').split(',')]);
-      // Only Pocket's export says what was read (its "Read Archive" section); a bookmark file does not.
-      const read = pocket && /archive|read/i.test(section) && !/unread/i.test(section);
+      // Pocket's export says what was read by its "Read Archive" section; Pinboard's and Kabar's by
+      // TOREAD="0"; a browser's bookmark file says nothing (its bookmarks come in unread).
+      const read = pocket ? /archive|read/i.test(section) && !/unread/i.test(section) : attrs.toread?.trim() === '0';
       out.push(entry(href, cleanTitle(innerText(aHtml ?? '')), { savedAt: toIso(attrs.add_date ?? attrs.time_added), tags, read }));
     } else if (closing === '') {
       folders.push(pendingFolder);

@@ -89,6 +89,8 @@ function wallabagEntry(r: Json): MigrateEntry {
     ...(content.trim() ? { content } : {}),
     ...(typeof r.language === 'string' && r.language ? { lang: r.language } : {}),
     ...(highlights.length > 0 ? { highlights } : {}),
+    // Kabar's own field (wallabag has no reading progress); other files never carry it.
+    ...(typeof r.reading_progress === 'number' && r.reading_progress > 0 && r.reading_progress <= 1 ? { progress: r.reading_progress } : {}),
   });
 }
 

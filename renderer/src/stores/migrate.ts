@@ -1,7 +1,7 @@
 /** Import from another app (issue 12): the running import's "n of m", its summary, and the link fetch's state. */
 import { create } from 'zustand';
 import { api, onEvent } from '../api';
-import type { DialogStrings, FetchStatus, MigrateSummary } from '../../../preload/contract';
+import type { DialogStrings, DroppedFile, FetchStatus, MigrateSummary } from '../../../preload/contract';
 
 interface MigrateState {
   running: boolean;
@@ -14,6 +14,8 @@ interface MigrateState {
   choose: (strings: DialogStrings, tags: string[]) => Promise<void>;
   /** Imports an export file dropped on the window. */
   importPath: (path: string, tags: string[]) => Promise<void>;
+  /** Imports a dropped export file by its content (the bridge had no path for it). */
+  importFile: (file: DroppedFile, tags: string[]) => Promise<void>;
   refreshFetch: () => Promise<void>;
   pause: () => Promise<void>;
   resume: () => Promise<void>;
@@ -54,6 +56,7 @@ export const useMigrate = create<MigrateState>()((set, get) => {
     error: null,
     choose: (strings, tags) => run(() => api.migrate.choose(strings, { tags })),
     importPath: (path, tags) => run(() => api.migrate.importPath(path, { tags })),
+    importFile: (file, tags) => run(() => api.migrate.importFile(file, { tags })),
     refreshFetch: async () => set({ fetch: await api.migrate.fetchStatus() }),
     pause: () => act(() => api.migrate.fetchPause()),
     resume: () => act(() => api.migrate.fetchStart()),

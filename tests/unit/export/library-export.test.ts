@@ -95,7 +95,7 @@ describe('Netscape bookmarks', () => {
     const arabic = links.find((a) => a.getAttribute('href') === fx.library.meta(fx.arabic).url);
     expect(arabic?.textContent).toBe(fx.library.meta(fx.arabic).title);
     expect(arabic?.getAttribute('tags')).toBe('arab,news');
-    expect(arabic?.hasAttribute('toread')).toBe(false);
+    expect(arabic?.getAttribute('toread')).toBe('0');
     const photos = links.find((a) => a.getAttribute('href') === fx.library.meta(fx.photos).url);
     expect(photos?.getAttribute('toread')).toBe('1');
     expect(Number(photos?.getAttribute('add_date'))).toBe(Math.floor(Date.parse(fx.library.meta(fx.photos).savedAt) / 1000));

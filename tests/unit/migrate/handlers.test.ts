@@ -3,7 +3,8 @@
  * choose / dropped path → summary and progress events, the link fetch started, paused, its
  * progress, retry failed; arguments checked against the contract before any handler runs.
  */
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FORMATS } from '../../../main/core/migrate';
@@ -102,6 +103,24 @@ describe('migrate channels', () => {
     expect(waiting).toBeGreaterThan(0);
     await set.handlers['migrate:fetchStart']();
     await until(() => events.some((e) => e.event === 'migrate:fetchProgress' && (e.payload as FetchStatus).waiting === 0 && !(e.payload as FetchStatus).paused));
+  }, 120_000);
+
+  it('a dropped export by content (no path): the wallabag sample is imported with its text, and its temp copy is gone', async () => {
+    const drops = async (): Promise<string[]> => (await readdir(tmpdir())).filter((n) => n.startsWith('kabar-drop-'));
+    const before = await drops();
+    const data = new Uint8Array(await readFile(join(SAMPLES, 'wallabag-v2.json')));
+    const summary = await set.handlers['migrate:importFile']({ name: 'wallabag-v2.json', data }, { tags: ['dropped'], noFetch: true });
+    expect(summary).toMatchObject({ format: 'wallabag-json', entries: 6, failed: 0 });
+    expect(summary.imported).toBeGreaterThan(0);
+    const list = await set.handlers['library:list']({ tags: ['dropped'] });
+    expect(list.total).toBe(summary.imported);
+    expect(await drops()).toEqual(before);
+    // A malformed drop is refused with its code and stores nothing.
+    const bad = { name: 'broken.json', data: new TextEncoder().encode('[{"is_archived": 1, "title": ') };
+    await expect(set.handlers['migrate:importFile'](bad, {})).rejects.toMatchObject({ code: expect.stringMatching(/^[A-Z_]+$/) });
+    expect((await set.handlers['library:list']({})).total).toBe(list.total);
+    expect(() => parseArgs('migrate:importFile', [{ name: '', data }, {}])).toThrow();
+    expect(() => parseArgs('migrate:importFile', [{ name: 'x.json', data: 'text' }, {}])).toThrow();
   }, 120_000);
 
   it('refuses bad arguments before any handler runs', () => {

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { DroppedFile, ImportItemResult } from '../../../../preload/contract';
 import { useImport } from '../../stores/importer';
+import { importDroppedExports, splitExports } from '../migrate/dropExport';
 import { chooseFilePaths, droppedFilePath, prepareImport } from '../../stores/system';
 import { useUi } from '../../stores/ui';
 
@@ -37,7 +38,11 @@ export async function chooseAndImport(t: TFunction, tags: string[] = []): Promis
 const ACCEPTED = /\.(txt|html?)$/i;
 
 /** Imports dropped files: by path when the bridge has one, else by content; other types are refused here. */
-export async function importDropped(files: File[], tags: string[] = []): Promise<void> {
+export async function importDropped(dropped: File[], tags: string[] = []): Promise<void> {
+  // Another app's export file (Pocket CSV, wallabag JSON, bookmarks…) opens "Import from another app".
+  const { exports, articles: files } = await splitExports(dropped);
+  if (exports.length) await importDroppedExports(exports, tags);
+  if (files.length === 0) return;
   const rejected: ImportItemResult[] = [];
   const paths: string[] = [];
   const contents: DroppedFile[] = [];

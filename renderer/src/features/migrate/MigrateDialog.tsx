@@ -32,7 +32,7 @@ function FetchPanel({ fetch }: { fetch: FetchStatus }) {
   const { pause, resume, retryFailed } = useMigrate();
   const text = fetch.offline ? t('migrate.offline') : fetch.paused ? t('migrate.paused') : t('migrate.fetching', { done: fetch.done, total: fetch.total });
   return (
-    <div className="import-progress" data-testid="migrate-fetch">
+    <div className="import-progress migrate-fetch" data-testid="migrate-fetch">
       <label htmlFor="migrate-fetch-bar">{t('migrate.fetchLabel')}</label>
       <progress id="migrate-fetch-bar" max={Math.max(1, fetch.total)} value={fetch.done} aria-valuetext={text} />
       <span aria-live="polite">{text}</span>
