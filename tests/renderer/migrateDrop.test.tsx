@@ -56,7 +56,7 @@ describe('dropping an export file', () => {
     expect(new TextDecoder().decode(sent.data)).toBe(readFileSync(join(SAMPLES, 'wallabag-v2.json'), 'utf8'));
     expect(options.tags).toEqual(['inbox']);
     expect(useMigrate.getState().summary).toEqual(summary);
-    const [files] = fake.callsTo('import:files')[0] as [DroppedFile[]];
+    const [files] = fake.callsTo('import:files')[0] as [DroppedFile[], string[]];
     expect(files.map((f) => f.name)).toEqual(['page.html']);
   });
 
