@@ -30,7 +30,8 @@ export function documentBase(doc: Document): string | undefined {
   }
 }
 
-function withBase(doc: Document, url: string | undefined): Document {
+/** Gives a parsed document `url` as its base (a page's own `<base href>` is resolved against it). */
+export function withBase(doc: Document, url: string | undefined): Document {
   if (!url) return doc;
   // getElementsByTagName, not querySelector: jsdom's selector engine scans the whole page slowly.
   const existing = Array.from(doc.getElementsByTagName('base')).find((b) => b.hasAttribute('href'));

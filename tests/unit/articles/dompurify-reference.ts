@@ -5,6 +5,7 @@
 import createDOMPurify, { type DOMPurify, type WindowLike } from 'dompurify';
 import { JSDOM } from 'jsdom';
 import { limitDepth } from '../../../main/core/articles/depth';
+import { withBase } from '../../../main/core/articles/dom';
 import { resolveImageSrc } from '../../../main/core/articles/images-dom';
 import { safeHref } from '../../../main/core/articles/inline';
 import { lightenHtml } from '../../../main/core/articles/lighten';
@@ -55,23 +56,6 @@ export function parseDocument(html: string, url?: string): Document {
   return withBase(get().parser.parseFromString(limitDepth(lightenHtml(html)), 'text/html'), url);
 }
 
-function withBase(doc: Document, url: string | undefined): Document {
-  if (!url) return doc;
-  // getElementsByTagName, not querySelector: jsdom's selector engine scans the whole page slowly.
-  const existing = Array.from(doc.getElementsByTagName('base')).find((b) => b.hasAttribute('href'));
-  try {
-    const resolved = new URL(existing?.getAttribute('href') ?? url, url).href;
-    if (existing) existing.setAttribute('href', resolved);
-    else {
-      const base = doc.createElement('base');
-      base.setAttribute('href', resolved);
-      (doc.head ?? doc.documentElement).prepend(base);
-    }
-  } catch {
-    // An unparsable base: leave the document without one (relative links will be dropped).
-  }
-  return doc;
-}
 
 /** Sanitizes an element of a document from `parseDocument` in place (DOMPurify defaults plus the link/image rules above). */
 export function sanitizeInPlace(el: Element): Element {
