@@ -4,6 +4,7 @@
  * preload/contract.ts merges it; main/handlers-migrate.ts answers it.
  */
 import { z } from 'zod';
+import { IMPORT_FORMATS } from '../main/core/formats';
 import type { DroppedFile, FetchStatus, MigrateSummary } from '../main/core/types';
 import { dialogStrings, source, tags } from './contract-common';
 import { channel, event } from './define';
@@ -11,20 +12,7 @@ import { channel, event } from './define';
 export type { EntryFailure, FetchStatus, MigrateSummary } from '../main/core/types';
 
 /** Formats the window offers to force (the same names as `kabar import-library --from`). */
-export const MIGRATE_FORMATS = [
-  'pocket-csv',
-  'pocket-html',
-  'instapaper-csv',
-  'readwise-csv',
-  'omnivore-json',
-  'omnivore-zip',
-  'wallabag-json',
-  'readability-json',
-  'netscape',
-  'firefox-json',
-  'chrome-json',
-  'pinboard-json',
-] as const;
+export const MIGRATE_FORMATS = IMPORT_FORMATS;
 
 /** How one import runs: a forced format, tags for every entry, and whether to fetch the links' pages now. */
 export interface MigrateOptions {

@@ -1,24 +1,10 @@
 /** The one shape every importer produces (DESIGN.md §9), and the checks each entry passes before it is stored. */
 import { KabarError } from '../errors';
+import { IMPORT_FORMATS, type ImportFormat } from '../formats';
 
 /** Formats Kabar reads from other apps (`--from` takes these names). */
-export const FORMATS = [
-  'pocket-csv',
-  'pocket-html',
-  'instapaper-csv',
-  'readwise-csv',
-  'omnivore-json',
-  'omnivore-zip',
-  'wallabag-json',
-  'readability-json',
-  'netscape',
-  'firefox-json',
-  'chrome-json',
-  'pinboard-json',
-] as const;
-
-/** One format name. */
-export type ImportFormat = (typeof FORMATS)[number];
+export const FORMATS = IMPORT_FORMATS;
+export type { ImportFormat };
 
 /** Whether a string names a format. */
 export function isImportFormat(name: string): name is ImportFormat {
