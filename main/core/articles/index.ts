@@ -9,7 +9,8 @@ export { extractFromUrl } from './url';
 export { captureImages } from './images';
 export { contentKey } from './content-key';
 export type { FetchOptions } from './fetch';
-export { setExtractWorkers, extractPoolStats, warmExtractWorkers } from './pool';
+export { setExtractWorkers, extractPoolStats, warmExtractWorkers, convertItemsShared } from './pool';
+export { htmlToBlocks, itemToArticle, itemsToArticles, type FeedFacts, type FeedItemContent } from './feed-item';
 // Building blocks the feed reader shares (it turns item HTML into blocks the same way).
 export { domToBlocks } from './blocks';
 export { documentBase, parsePage } from './dom';

@@ -19,18 +19,24 @@ import { Worker } from 'node:worker_threads';
 import { KabarError, type ErrorCode } from '../errors';
 import type { ExtractedArticle } from '../types';
 import type { ExtractHint } from './extract';
+import { itemsToArticles, type FeedFacts, type FeedItemContent } from './feed-item';
 
 const IDLE_MS = 10_000;
 /** Jobs handed to one worker at a time: the one it runs and the next, waiting in its message queue. */
 const DEPTH = 2;
 
+/** What a worker is asked to do (worker.ts): extract a page, or convert a feed's items. */
+export type WorkerRequest =
+  | { kind: 'page'; bytes: Uint8Array; hint: ExtractHint }
+  | { kind: 'items'; items: FeedItemContent[]; feed: FeedFacts; feedId: string };
+
+// A job's result is the request's: an article for a page, an article (or null) per item.
 interface Job {
   id: number;
-  bytes: Uint8Array;
-  hint: ExtractHint;
-  resolve: (article: ExtractedArticle) => void;
+  request: WorkerRequest;
+  resolve: (result: unknown) => void;
   reject: (error: unknown) => void;
-  fallback: () => ExtractedArticle;
+  fallback: () => unknown;
 }
 
 interface Slot {
@@ -44,7 +50,7 @@ interface Slot {
 interface Reply {
   id?: number;
   ready?: boolean;
-  article?: ExtractedArticle;
+  result?: unknown;
   error?: { code: ErrorCode; message: string; params: Record<string, string | number> };
 }
 
@@ -124,7 +130,7 @@ function spawn(): Slot | undefined {
     if (!job) return;
     slot.jobs.delete(job.id);
     jobsRun++;
-    if (reply.article) job.resolve(reply.article);
+    if (reply.result !== undefined) job.resolve(reply.result);
     else if (reply.error) job.reject(new KabarError(reply.error.code, reply.error.message, reply.error.params));
     dispatch();
   });
@@ -202,7 +208,7 @@ function dispatch(): void {
     slot.idleTimer = undefined;
     slot.jobs.set(job.id, job);
     slot.worker.ref();
-    slot.worker.postMessage({ id: job.id, bytes: job.bytes, hint: job.hint });
+    slot.worker.postMessage({ id: job.id, request: job.request });
   }
   for (const slot of slots) {
     if (slot.jobs.size > 0 || slot.idleTimer || !slot.ready) continue;
@@ -249,8 +255,23 @@ export function extractShared(bytes: Uint8Array, hint: ExtractHint, here: () => 
   // Without one, only overlapping extractions justify waiting for a worker to start (~1 s).
   const idleWorker = slots.some((s) => s.ready && s.jobs.size === 0);
   if (inFlight < 2 && !idleWorker) return Promise.resolve().then(here);
+  return enqueue({ kind: 'page', bytes, hint }, here);
+}
+
+/**
+ * Converts a feed's items (feed-item.ts) on a worker thread, so a refresh of many feeds keeps the
+ * calling thread for fetching, parsing feeds and storing; while every worker is busy or still
+ * starting, the calling thread takes jobs too. Without workers, it runs here.
+ */
+export function convertItemsShared(items: FeedItemContent[], feed: FeedFacts, feedId: string): Promise<(ExtractedArticle | null)[]> {
+  const here = (): (ExtractedArticle | null)[] => itemsToArticles(items, feed, feedId);
+  if (maxWorkers < 1 || disabled) return Promise.resolve().then(here);
+  return enqueue({ kind: 'items', items, feed, feedId }, here);
+}
+
+function enqueue<T>(request: WorkerRequest, here: () => T): Promise<T> {
   return new Promise((resolve, reject) => {
-    queue.push({ id: nextId++, bytes, hint, resolve, reject, fallback: here });
+    queue.push({ id: nextId++, request, resolve: resolve as (result: unknown) => void, reject, fallback: here });
     dispatch();
   });
 }

@@ -1,33 +1,17 @@
 /**
- * Feed items → articles through the article pipeline's own pieces: sanitize (fragment.ts),
- * HTML → blocks, language detection. A summary-only item may instead be replaced by the
- * page it links to (Readability via extractFromUrl) when the feed asks for full text.
+ * Feed items → articles: the conversion of an item's own content is the article pipeline's
+ * (articles/feed-item.ts, run on the extraction workers during a refresh). Here: how items are
+ * recognised across refreshes, and the full-text fetch that may replace a summary-only item with
+ * the page it links to (Readability via extractFromUrl).
  */
 import { createHash } from 'node:crypto';
-import {
-  collapseWhitespace,
-  countWords,
-  detectLanguage,
-  displayLine,
-  domToBlocks,
-  extractFromUrl,
-  firstSentence,
-  isRtlLang,
-  makeExcerpt,
-  sanitizeFragment,
-  truncate,
-} from '../articles';
+import { countWords, extractFromUrl, itemToArticle } from '../articles';
 import { articleId, normalizeUrl } from '../store';
-import type { Block, ExtractedArticle } from '../types';
+import type { ExtractedArticle } from '../types';
 import type { ParsedFeed, ParsedItem } from './parse';
 
 /** Fewer words than this in content:encoded/content_html means the feed carries only a teaser. */
 const FULL_TEXT_WORDS = 120;
-
-/** Sanitized blocks of an item's HTML; `base` resolves relative links and images. */
-export function htmlToBlocks(html: string, base: string | undefined): Block[] {
-  return domToBlocks(sanitizeFragment(html), base, 'ltr');
-}
 
 /** The key an item is recognised by across refreshes: guid, else link, else a hash of its content. */
 export function itemKey(item: ParsedItem): string {
@@ -43,48 +27,26 @@ export function summaryOnly(item: ParsedItem): boolean {
   return countWords(html.replace(/<[^>]*>/g, ' ')) < FULL_TEXT_WORDS;
 }
 
-/** The article an item becomes, from the feed's own content. */
-export function itemToArticle(item: ParsedItem, feed: Pick<ParsedFeed, 'title' | 'siteUrl'>, feedId: string, knownLang?: string): ExtractedArticle {
-  const base = item.link ?? feed.siteUrl;
-  const html = item.content ?? item.summary ?? '';
-  let blocks = html ? htmlToBlocks(html, base) : [];
-  if (item.image && !blocks.some((b) => b.type === 'image')) blocks = [{ type: 'image', text: '', src: item.image }, ...blocks];
-  const body = blocks.filter((b) => b.type !== 'image').map((b) => b.text).join('\n');
-  const firstText = blocks.find((b) => b.type === 'paragraph')?.text ?? body;
-  const title = displayLine(collapseWhitespace(htmlText(item.title ?? '')) || truncate(firstSentence(firstText), 120) || feed.title || 'Untitled');
-  if (blocks.length === 0) blocks = [{ type: 'paragraph', text: title }];
-  const lang = knownLang ?? detectLanguage(`${title}\n${body}`);
-  const summaryText = item.summary && item.content ? collapseWhitespace(htmlToBlocks(item.summary, base).map((b) => b.text).join(' ')) : '';
-  const article: ExtractedArticle = {
-    title,
-    lang,
-    dir: isRtlLang(lang) ? 'rtl' : 'ltr',
-    excerpt: makeExcerpt(summaryText || firstText || title),
-    blocks,
-    source: 'feed',
-    feedId,
-  };
-  if (item.link) article.url = item.link;
-  if (item.author) article.byline = displayLine(item.author);
-  if (feed.title) article.siteName = feed.title;
-  if (item.publishedAt) article.publishedAt = item.publishedAt;
-  return article;
-}
-
-/** Titles may carry entities or markup; this reads them as text (sanitized first, so a <script>'s code is not "text"). */
-function htmlText(value: string): string {
-  if (!/[<&]/.test(value)) return value;
-  return sanitizeFragment(`<p>${value}</p>`).textContent ?? value;
-}
-
 /** The article for an item, fetching the linked page when `fullText` is on and the feed has only a summary. */
 export async function buildArticle(
   item: ParsedItem,
   feed: Pick<ParsedFeed, 'title' | 'siteUrl'>,
   feedId: string,
-  opts: { fullText: boolean; fetch?: typeof fetch; signal?: AbortSignal; timeoutMs?: number; lang?: string },
+  opts: FullTextOptions & { lang?: string },
 ): Promise<ExtractedArticle> {
-  const fromFeed = itemToArticle(item, feed, feedId, opts.lang);
+  return withFullText(item, itemToArticle(item, feed, feedId, opts.lang), feedId, opts);
+}
+
+/** How the linked page of a summary-only item is fetched. */
+export interface FullTextOptions {
+  fullText: boolean;
+  fetch?: typeof fetch;
+  signal?: AbortSignal;
+  timeoutMs?: number;
+}
+
+/** `fromFeed`, or the linked page's article when `fullText` is on and the feed has only a summary. */
+export async function withFullText(item: ParsedItem, fromFeed: ExtractedArticle, feedId: string, opts: FullTextOptions): Promise<ExtractedArticle> {
   if (!opts.fullText || !item.link || !summaryOnly(item)) return fromFeed;
   try {
     const page = await extractFromUrl(item.link, { fetch: opts.fetch, signal: opts.signal, timeoutMs: opts.timeoutMs ?? 20_000 });

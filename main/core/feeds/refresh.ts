@@ -3,15 +3,15 @@
  * conditional GET, Retry-After and exponential backoff, errors kept per feed (old items stay),
  * progress per feed, and cancellation through an AbortSignal.
  */
-import { captureImages } from '../articles';
+import { captureImages, convertItemsShared } from '../articles';
 import type { Library } from '../store';
 import type { ExtractedArticle, FeedState } from '../types';
 import { runWorkers } from '../util';
 import { feedErrorInfo, type FeedErrorInfo } from './errors';
 import { fetchFeed, RetryLater, type FeedResponse } from './fetch';
-import { buildArticle, itemArticleId, itemKey } from './items';
+import { itemArticleId, itemKey, withFullText } from './items';
 import { findFeed, readFeeds, SEEN_LIMIT, updateFeed, type FeedRecord } from './model';
-import { parseFeedBytes, truncatedError, type ParsedFeed } from './parse';
+import { parseFeedBytes, truncatedError, type ParsedFeed, type ParsedItem } from './parse';
 import { pruneFeed } from './retention';
 
 /** Records a successful fetch (200 or 304): clears the error and the backoff, follows a permanent move. */
@@ -109,20 +109,19 @@ export async function ingest(library: Library, feed: FeedRecord, parsed: ParsedF
   const seen = new Set(feed.seen);
   const keepDays = feed.keepDays ?? opts.keepDays ?? null;
   const cutoff = keepDays === null ? undefined : new Date(now.getTime() - keepDays * 86_400_000).toISOString();
-  const keys: string[] = [];
+  const items = parsed.items.slice(0, MAX_ITEMS_PER_REFRESH);
+  const keys = items.map(itemKey);
+  const fresh = items.filter((item, i) => !seen.has(keys[i] as string) && !(cutoff && item.publishedAt && item.publishedAt < cutoff));
+  // Sanitizing and converting the feed's own content runs on the extraction workers.
+  const converted = fresh.length > 0 ? await convertItemsShared(fresh, parsed, feed.id) : [];
+  const failed = new Set<ParsedItem>();
   const batch: { extracted: ExtractedArticle; id: string }[] = [];
-  const langs: string[] = [];
-  for (const item of parsed.items.slice(0, MAX_ITEMS_PER_REFRESH)) {
+  for (const [i, item] of fresh.entries()) {
     if (opts.signal?.aborted) break;
-    const key = itemKey(item);
-    keys.push(key);
-    if (seen.has(key)) continue;
-    if (cutoff && item.publishedAt && item.publishedAt < cutoff) continue;
+    const fromFeed = converted[i];
     try {
-      // Most feeds are in one language: once three items agree, the rest are not re-detected.
-      const sameLang = langs.length >= 3 && langs.every((l) => l === langs[0] && l !== 'und') ? langs[0] : undefined;
-      const article = await buildArticle(item, parsed, feed.id, { fullText: feed.fullText, fetch: opts.fetch, signal: opts.signal, lang: sameLang });
-      if (!sameLang) langs.push(article.lang);
+      if (!fromFeed) throw new Error('unreadable item');
+      const article = await withFullText(item, fromFeed, feed.id, { fullText: feed.fullText, fetch: opts.fetch, signal: opts.signal });
       const id = itemArticleId(item, feed.id, article);
       if (library.knows(id)) continue;
       const blocks =
@@ -130,13 +129,11 @@ export async function ingest(library: Library, feed: FeedRecord, parsed: ParsedF
       batch.push({ extracted: { ...article, blocks }, id });
     } catch {
       // One unreadable item never costs the others; it is retried on the next refresh.
-      keys.pop();
+      failed.add(item);
     }
-    // Let other work (IPC, other feeds' network) run between items.
-    await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const created = await library.addMany(batch);
-  return { added: created.length, keys };
+  return { added: created.length, keys: keys.filter((_, i) => !failed.has(items[i] as ParsedItem)) };
 }
 
 /** Refreshes feeds; never throws for a feed's failure (each result says what happened). */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { KabarError } from '../errors';
 import { SNIPPET_TEXT_CHARS } from '../search';
 import type { ArticleBody, ArticleMeta, Block, Translation } from '../types';
-import { writeFileAtomicSync } from '../util';
+import { writeFilesInBackground, type FileToWrite } from '../util';
 import { storageError, writeLibraryFile } from './atomic';
 
 /** What an article file holds. The metadata snapshot lets a lost library.json be rebuilt. */
@@ -94,33 +94,32 @@ export async function writeArticleFile(
 }
 
 /**
- * Writes new articles' body files (and sidecars) for a batch add, atomically but without fsync
- * (the batch's journal line carries the bodies) and synchronously: 10,000 small files took 3.7 s
- * through fs/promises (four thread-pool round trips each) and 0.46 s this way. It yields to the
- * event loop every BATCH_YIELD files, so a large import never holds the main process for long.
+ * Writes new articles' body files (and the sidecars of large ones) for a batch add, atomically but
+ * without fsync (the batch's journal line carries the bodies), on the file writer's worker thread
+ * (util/file-writer.ts): a feed refresh creates thousands of files, and their cost in the kernel
+ * is then paid by the other core while this one parses the next feed.
  */
 export async function writeNewArticleFiles(dir: string, items: { meta: ArticleMeta; blocks: Block[]; highlights?: unknown[] }[]): Promise<void> {
-  for (let i = 0; i < items.length; i++) {
-    if (i > 0 && i % BATCH_YIELD === 0) await new Promise((resolve) => setImmediate(resolve));
-    const { meta, blocks, highlights } = items[i] as (typeof items)[number];
-    const path = articlePath(dir, meta.id);
-    try {
-      writeFileAtomicSync(path, articleFileText(meta, blocks, {}, highlights, undefined), { durable: false });
-    } catch (error) {
-      throw storageError(error, path);
-    }
+  const files: FileToWrite[] = [];
+  for (const { meta, blocks, highlights } of items) {
+    const data = articleFileText(meta, blocks, {}, highlights, undefined);
+    files.push({ path: articlePath(dir, meta.id), data });
+    // A small body's own file is read as quickly as a sidecar would be (a search leaves one behind
+    // when it first shows the article): a feed refresh creates one file per story, not two.
+    if (data.length < SIDECAR_FROM_CHARS) continue;
     const text = blocksText(blocks);
-    if (text === '') continue; // As in writeArticleFile: a body with no text needs no sidecar.
-    try {
-      writeFileAtomicSync(textPath(dir, meta.id), textSidecar(meta, text), { durable: false });
-    } catch {
-      // Only a shortcut: failing to write one fails nothing.
-    }
+    // As in writeArticleFile: no sidecar for a body with no text; failing to write one fails nothing.
+    if (text !== '') files.push({ path: textPath(dir, meta.id), data: textSidecar(meta, text), optional: true });
+  }
+  try {
+    await writeFilesInBackground(files);
+  } catch (error) {
+    throw storageError(error, (error as { path?: string }).path ?? join(dir, 'articles'));
   }
 }
 
-/** Files a batch writes before it lets other work in (about 5 ms of the main process). */
-const BATCH_YIELD = 100;
+/** Article files below this size get no sidecar from a batch add (see writeNewArticleFiles). */
+export const SIDECAR_FROM_CHARS = 16_384;
 
 function articleFileText(meta: ArticleMeta, blocks: Block[], translations: Record<string, Translation>, highlights: unknown[] | undefined, marks: unknown): string {
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };

@@ -10,7 +10,7 @@
 import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ArticleMeta, ExtractedArticle } from '../types';
-import { fsyncDir, mapLimit } from '../util';
+import { fsyncDir, mapLimit, syncFileSystem } from '../util';
 import { articlePath, blocksText, readArticleFile, writeArticleFile, writeNewArticleFiles } from './article-files';
 import { articleId } from './identity';
 import type { JournalEntry } from './journal';
@@ -51,9 +51,14 @@ export async function addBatchNow<I extends { extracted: ExtractedArticle; id?: 
   return list.map((x) => x.meta);
 }
 
+/** Bodies above which one file-system flush is cheaper than an fsync each (a few ms either way). */
+const SYNC_WHOLE_FS_FROM = 64;
+
 /** fsyncs the article files of these ids (and the articles folder); files purged since are skipped. */
 export async function syncBodies(dir: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
+  // A feed refresh or an import leaves thousands: one syncfs flushes them all (and the folder).
+  if (ids.length >= SYNC_WHOLE_FS_FROM && (await syncFileSystem(join(dir, 'articles')))) return;
   await mapLimit(ids, WRITE_CONCURRENCY, async (id) => {
     let handle;
     try {

@@ -9,7 +9,7 @@ import { extname, join, relative } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FeedError, fetchFeed, parseFeedBytes, type ParsedFeed } from '../../../main/core/feeds';
-import { htmlToBlocks } from '../../../main/core/feeds/items';
+import { htmlToBlocks } from '../../../main/core/articles';
 import { CORPUS } from '../helpers';
 import { startServer, type TestServer } from './server';
 

@@ -1,7 +1,8 @@
 /** XML safety and decoding: no entity expansion (billion laughs), no external entities, charsets from the header. */
 import { describe, expect, it } from 'vitest';
 import { FeedError, feedDate, parseFeedBytes, parseFeedText } from '../../../main/core/feeds';
-import { itemArticleId, itemKey, itemToArticle, summaryOnly } from '../../../main/core/feeds/items';
+import { itemToArticle } from '../../../main/core/articles';
+import { itemArticleId, itemKey, summaryOnly } from '../../../main/core/feeds/items';
 import { escapeText } from '../../../main/core/feeds/parse-values';
 
 

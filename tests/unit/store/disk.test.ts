@@ -175,6 +175,11 @@ describe('a full disk', () => {
 
     expect(await codeOf(library.add(article({ title: 'Tidak muat', url: 'https://example.com/nofit' })))).toBe('DISK_FULL');
     expect(library.list().total).toBe(1);
+    // A batch add (a feed refresh, an import) writes its files on the file writer's worker thread:
+    // the worker's ENOSPC comes back as the same DISK_FULL, and nothing of the batch is listed.
+    const batch = Array.from({ length: 30 }, (_, i) => ({ extracted: article({ title: `Kumpulan ${i}`, url: `https://example.com/batch/${i}` }) }));
+    expect(await codeOf(library.addMany(batch))).toBe('DISK_FULL');
+    expect(library.list().total).toBe(1);
     // Metadata edits go to the journal's last page until it is full; then DISK_FULL, with memory
     // still matching the disk.
     let confirmed = false;
@@ -203,6 +208,6 @@ describe('a full disk', () => {
     expect(reopened.meta(id).bookmarked).toBe(confirmed);
     expect(Object.keys((await reopened.get(id)).translations)).toEqual(['en']);
     await reopened.close();
-    console.log(`[disk] full disk: add, ${confirmed ? 'bookmark' : 'unbookmark'} and translation refused with DISK_FULL; close gave ${closing}`);
+    console.log(`[disk] full disk: add, batch add, ${confirmed ? 'bookmark' : 'unbookmark'} and translation refused with DISK_FULL; close gave ${closing}`);
   });
 });

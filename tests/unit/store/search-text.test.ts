@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBackup, restoreBackup } from '../../../main/core/export/backup';
 import { openLibrary } from '../../../main/core/store';
-import { listArticleFileIds, readArticleText, textOpening } from '../../../main/core/store/article-files';
+import { listArticleFileIds, readArticleText, SIDECAR_FROM_CHARS, textOpening } from '../../../main/core/store/article-files';
 import { SNIPPET_TEXT_CHARS } from '../../../main/core/search/snippet';
 import type { SnippetPart } from '../../../main/core/search';
 import { article, tempDir } from '../helpers';
@@ -50,6 +50,25 @@ describe('body text sidecars for search snippets', () => {
       expect(joined(hit.snippet)).toContain('Komunikasi antara dua raja mata-mata');
       expect(await readArticleText(dir, hit.meta)).toContain('Komunikasi antara dua raja');
     }
+    await library.close();
+  });
+
+  it('a batch add gives sidecars to large bodies only; a small one gets its sidecar from the first search', async () => {
+    const dir = await tempDir();
+    const library = await openLibrary({ dir });
+    const long = 'Raja kecil membaca surat panjang. '.repeat(700);
+    const [small, large] = await library.addMany([
+      { extracted: article({ title: 'Kecil', url: 'https://example.com/kecil' }) },
+      { extracted: article({ title: 'Besar', url: 'https://example.com/besar', blocks: [{ type: 'paragraph', text: long }] }) },
+    ]);
+    expect((await readFile(join(dir, 'articles', `${large!.id}.json`), 'utf8')).length).toBeGreaterThanOrEqual(SIDECAR_FROM_CHARS);
+    expect((await readFile(join(dir, 'articles', `${small!.id}.json`), 'utf8')).length).toBeLessThan(SIDECAR_FROM_CHARS);
+    expect(await readArticleText(dir, large!)).toBe(textOpening(long.trim()));
+    expect(await readArticleText(dir, small!)).toBeUndefined();
+    const hits = await library.search('raja');
+    expect(hits.map((h) => h.id).sort()).toEqual([small!.id, large!.id].sort());
+    for (const hit of hits) expect(joined(hit.snippet).toLowerCase()).toContain('raja');
+    expect(await readArticleText(dir, small!)).toContain('Komunikasi antara dua raja');
     await library.close();
   });
 

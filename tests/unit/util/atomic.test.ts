@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFileAtomic, writeFileAtomicSync } from '../../../main/core/util';
+import { syncFileSystem, writeFileAtomic, writeFileAtomicSync, writeFilesInBackground } from '../../../main/core/util';
 import { tempDir } from '../helpers';
 
 const ROOT = resolve(__dirname, '../../..');
@@ -80,4 +80,24 @@ describe('writeFileAtomic / writeFileAtomicSync', () => {
     }
     console.log(`[atomic] 6 kills mid-write: target always whole; ${leftovers.size} temp files left (named as temp)`);
   }, 120_000);
+});
+
+describe('writeFilesInBackground / syncFileSystem', () => {
+  it('writes every file whole on the worker, skips a failing optional one, and fails with the error of a required one', async () => {
+    const dir = await tempDir();
+    const files = Array.from({ length: 600 }, (_, i) => ({ path: join(dir, `f${i}.json`), data: `{"n":${i},"pad":"${'x'.repeat(i)}"}` }));
+    await writeFilesInBackground([...files, { path: join(dir, 'missing', 'cache.txt'), data: 'cache', optional: true }]);
+    for (const file of files) expect(readFileSync(file.path, 'utf8')).toBe(file.data);
+    expect(readdirSync(dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+
+    const failing = writeFilesInBackground([{ path: join(dir, 'no-such-folder', 'a.json'), data: '{}' }]);
+    await expect(failing).rejects.toMatchObject({ code: 'ENOENT', path: join(dir, 'no-such-folder', 'a.json') });
+  });
+
+  it('flushes the whole file system on Linux, and says false for a path that is not there', async () => {
+    const dir = await tempDir();
+    writeFileSync(join(dir, 'a.json'), '{}');
+    expect(await syncFileSystem(dir)).toBe(process.platform === 'linux');
+    expect(await syncFileSystem(join(dir, 'no-such-folder'))).toBe(false);
+  });
 });
