@@ -2,7 +2,9 @@
  * `npm run bench`: builds a 10,000-article library from the corpus in a temp folder, then
  * measures the store in fresh processes, then runs the other issues' benchmarks (feeds,
  * translation), each in its own process, and prints one JSON line with every figure.
- * `KABAR_BENCH_ARTICLES` changes the library size; `KABAR_BENCH_KEEP=1` keeps the folder.
+ * `KABAR_BENCH_ARTICLES` (or `--articles N`) changes the library size; `KABAR_BENCH_KEEP=1` keeps
+ * the folder (its path is printed as `library_dir`); `--store-only` leaves out the other issues'
+ * benchmarks, which do not depend on the library's size (the 100,000-article run).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -51,7 +53,8 @@ async function main(): Promise<void> {
   const bulk = await measureBulkAdd(dir, [...pages, ...texts]);
   if (process.env.KABAR_BENCH_KEEP !== '1') await rm(dir, { recursive: true, force: true });
   const round = (x: number) => Math.round(x * 10) / 10;
-  const later = Object.assign({}, ...CHILD_BENCHES.map((script) => runChildBench(script))) as Record<string, unknown>;
+  const storeOnly = process.argv.includes('--store-only');
+  const later = Object.assign({}, ...(storeOnly ? [] : CHILD_BENCHES).map((script) => runChildBench(script))) as Record<string, unknown>;
   console.log(
     JSON.stringify({
       articles: ARTICLES,
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
       bulk_add_library: bulk.bulk_add_library,
       budget_bulk_add_per_s: 500,
       load_avg_1m: round(loadavg()[0]),
+      ...(process.env.KABAR_BENCH_KEEP === '1' ? { library_dir: dir } : {}),
       ...later,
     }),
   );

@@ -100,6 +100,16 @@ const sleep = (ms: number, signal?: AbortSignal): Promise<void> =>
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 
+/** A feed fetched with new content, waiting to be parsed and stored. */
+interface Fetched {
+  current: FeedRecord;
+  response: Extract<FeedResponse, { status: 200 }>;
+  fetchedAt: string;
+}
+
+/** Fetched feeds being parsed and stored at once (their items convert on the extraction workers). */
+const STORING = 6;
+
 /** Items newest first, at most this many per refresh (a feed dumping its archive is not a reason to stall). */
 const MAX_ITEMS_PER_REFRESH = 200;
 
@@ -161,11 +171,13 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
     return at >= 0 ? pending.splice(at, 1)[0] : undefined;
   };
 
-  const one = async (feed: FeedRecord): Promise<void> => {
+  // Fetches one feed; resolves with the response to store, or undefined when the feed is done
+  // (skipped for its backoff, failed, or not modified).
+  const fetchOne = async (feed: FeedRecord): Promise<Fetched | undefined> => {
     const current = findFeed(library, feed.id) ?? feed;
     if (!opts.force && current.nextFetchAfter && current.nextFetchAfter > now().toISOString()) {
       report({ feedId: feed.id, state: 'skipped', added: 0 });
-      return;
+      return undefined;
     }
     opts.onProgress?.({ done, total, feedId: feed.id, state: 'fetching' });
     const host = hostOf(current.url);
@@ -185,7 +197,7 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
       busy.delete(host);
       freeAt.set(host, Date.now() + gap);
       fail(current, error);
-      return;
+      return undefined;
     }
     busy.delete(host);
     // A 304 asked nothing of the server: the next request to it need not wait.
@@ -194,8 +206,13 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
     if (response.status === 304) {
       updateFeed(library, feed.id, (f) => markFetched(f, fetchedAt, response.permanentUrl));
       report({ feedId: feed.id, state: 'not-modified', added: 0 });
-      return;
+      return undefined;
     }
+    return { current, response, fetchedAt };
+  };
+
+  // Parses and stores a fetched feed; runs while the fetch slots go on to the next feeds.
+  const storeOne = async (feed: FeedRecord, { current, response, fetchedAt }: Fetched): Promise<void> => {
     try {
       const parsed = parseFeedBytes(response.bytes, { contentType: response.contentType, url: response.url });
       const { added, keys } = await ingest(library, current, parsed, opts);
@@ -237,6 +254,9 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
     report({ feedId: feed.id, state: 'error', added: 0, error: info });
   };
 
+  // Fetch slots hand a fetched feed over and go on to the next one, so the network, this
+  // thread and the extraction workers stay busy together; at most STORING feeds wait to be stored.
+  const storing = new Set<Promise<void>>();
   const worker = async (): Promise<void> => {
     while (pending.length > 0) {
       if (opts.signal?.aborted) {
@@ -248,10 +268,15 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
         await sleep(5, opts.signal);
         continue;
       }
-      await one(feed);
+      const fetched = await fetchOne(feed);
+      if (!fetched) continue;
+      const task: Promise<void> = storeOne(feed, fetched).finally(() => storing.delete(task));
+      storing.add(task);
+      while (storing.size >= STORING) await Promise.race(storing);
     }
   };
   for (const feed of feeds) opts.onProgress?.({ done: 0, total, feedId: feed.id, state: 'queued' });
   await runWorkers(Math.min(opts.concurrency ?? 4, total), worker);
+  await Promise.all(storing);
   return results;
 }

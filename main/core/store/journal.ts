@@ -5,6 +5,7 @@
  */
 import {
   appendFileSync,
+  fdatasync,
   closeSync,
   existsSync,
   fstatSync,
@@ -45,6 +46,8 @@ export class Journal {
   private readonly path: string;
   /** Lines appended since the journal was last emptied. */
   length = 0;
+  /** Bytes appended since the journal was last emptied (a batch's lines carry its bodies). */
+  bytes = 0;
 
   constructor(path: string) {
     this.path = path;
@@ -52,7 +55,46 @@ export class Journal {
 
   /** Appends entries and fsyncs: once this returns, a crash cannot lose them. */
   append(entries: JournalEntry[]): void {
-    if (entries.length === 0) return;
+    const written = this.write(entries);
+    if (written === null) return;
+    try {
+      fsyncSync(written.fd);
+    } catch (error) {
+      cutBack(written.fd, written.before);
+      throw storageError(error, this.path);
+    }
+  }
+
+  /**
+   * The same append with the flush off this thread: the lines are written at once (so lines keep
+   * the order of the calls), then fdatasync'ed on libuv's thread pool; resolves once they are
+   * durable. A batch of 50 stories then never holds the main process for a disk flush (2–25 ms
+   * each here, more when the disk is busy). Callers confirm nothing before it resolves.
+   */
+  async appendDurably(entries: JournalEntry[]): Promise<void> {
+    const written = this.write(entries);
+    if (written === null) return;
+    const { fd } = written;
+    this.syncing.set(fd, (this.syncing.get(fd) ?? 0) + 1);
+    try {
+      await new Promise<void>((resolve, reject) => fdatasync(fd, (error) => (error ? reject(error) : resolve())));
+    } catch (error) {
+      throw storageError(error, this.path);
+    } finally {
+      const left = (this.syncing.get(fd) ?? 1) - 1;
+      if (left > 0) this.syncing.set(fd, left);
+      else this.syncing.delete(fd);
+      // close() left this handle open for the flush: close it now.
+      if (left <= 0 && fd !== this.fd) closeSync(fd);
+    }
+  }
+
+  /** Flushes in flight on each open handle (a handle is closed only once its flushes are done). */
+  private readonly syncing = new Map<number, number>();
+
+  /** Writes entries' lines (not flushed); returns the handle and the size before, or null when there was nothing to write. */
+  private write(entries: JournalEntry[]): { fd: number; before: number } | null {
+    if (entries.length === 0) return null;
     const text = entries.map((e) => JSON.stringify(e)).join('\n') + '\n';
     let before = -1;
     try {
@@ -61,20 +103,13 @@ export class Journal {
       const bytes = Buffer.from(text);
       // A write may be short (a nearly full disk); the next one then reports why.
       for (let done = 0; done < bytes.length; ) done += writeSync(this.fd, bytes, done, bytes.length - done);
-      fsyncSync(this.fd);
     } catch (error) {
-      // A full disk may have taken part of the text: cut it off, so the next entry starts on a
-      // clean line and the change reads as never made (the caller is told it failed).
-      if (this.fd !== null && before >= 0) {
-        try {
-          ftruncateSync(this.fd, before);
-        } catch {
-          // Reading drops a torn last line anyway.
-        }
-      }
+      if (this.fd !== null && before >= 0) cutBack(this.fd, before);
       throw storageError(error, this.path);
     }
     this.length += entries.length;
+    this.bytes += Buffer.byteLength(text);
+    return { fd: this.fd, before };
   }
 
   /**
@@ -92,6 +127,7 @@ export class Journal {
       renameSync(this.path, rotated);
     }
     this.length = 0;
+    this.bytes = 0;
   }
 
   /** Ends a compaction: library.json now holds what `<journal>.1` held. */
@@ -99,10 +135,22 @@ export class Journal {
     rmSync(rotatedPath(this.path), { force: true });
   }
 
-  /** Closes the file handle. */
+  /** Closes the file handle (once its flushes in flight are done: see appendDurably). */
   close(): void {
-    if (this.fd !== null) closeSync(this.fd);
+    if (this.fd !== null && !this.syncing.has(this.fd)) closeSync(this.fd);
     this.fd = null;
+  }
+}
+
+/**
+ * After a failed write or flush (a full disk may have taken part of the text): cuts the journal
+ * back, so the next entry starts on a clean line and the change reads as never made.
+ */
+function cutBack(fd: number, size: number): void {
+  try {
+    ftruncateSync(fd, size);
+  } catch {
+    // Reading drops a torn last line anyway.
   }
 }
 

@@ -41,7 +41,7 @@ export async function addBatchNow<I extends { extracted: ExtractedArticle; id?: 
   // Imported highlights travel in the journal line too, so a crash before compaction loses none.
   const entries: JournalEntry[] = list.map(({ meta, blocks, highlights }) => (highlights?.length ? { t: 'put', meta, blocks, highlights } : { t: 'put', meta, blocks }));
   // Memory changes only once the journal holds the batch (a full disk leaves memory as the disk has it).
-  state.commit(entries, false, () => {
+  await state.commitDurably(entries, () => {
     for (const { meta } of list) {
       state.byId.set(meta.id, meta);
       state.unsyncedBodies.add(meta.id);
