@@ -88,6 +88,14 @@ export function updateFeed(library: Library, id: string, change: (feed: FeedReco
   return feed;
 }
 
+/** updateFeed for a refresh: resolves once the change is durable, without holding the main thread for the flush. */
+export async function updateFeedDurably(library: Library, id: string, change: (feed: FeedRecord) => void): Promise<void> {
+  const feed = findFeed(library, id);
+  if (!feed) return;
+  change(feed);
+  await library.putFeedDurably({ ...feed });
+}
+
 /** Stores one feed record as it is (new or replacing the one with its id). */
 export function putFeedRecord(library: Library, feed: FeedRecord): void {
   library.putFeed({ ...feed });

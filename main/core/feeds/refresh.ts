@@ -10,7 +10,7 @@ import { runWorkers } from '../util';
 import { feedErrorInfo, type FeedErrorInfo } from './errors';
 import { fetchFeed, RetryLater, type FeedResponse } from './fetch';
 import { itemArticleId, itemKey, withFullText } from './items';
-import { findFeed, readFeeds, SEEN_LIMIT, updateFeed, type FeedRecord } from './model';
+import { findFeed, readFeeds, SEEN_LIMIT, updateFeed, updateFeedDurably, type FeedRecord } from './model';
 import { parseFeedBytes, truncatedError, type ParsedFeed, type ParsedItem } from './parse';
 import { pruneFeed } from './retention';
 
@@ -217,7 +217,7 @@ export async function refreshFeeds(library: Library, opts: RefreshOptions = {}):
       const parsed = parseFeedBytes(response.bytes, { contentType: response.contentType, url: response.url });
       const { added, keys } = await ingest(library, current, parsed, opts);
       if (opts.signal?.aborted) throw opts.signal.reason ?? new Error('aborted');
-      updateFeed(library, feed.id, (f) => {
+      await updateFeedDurably(library, feed.id, (f) => {
         markFetched(f, fetchedAt, response.permanentUrl);
         // Items of a cut-off document were kept; the feed still shows what is wrong with it.
         if (parsed.truncated) f.error = feedErrorInfo(truncatedError(rootOf(parsed), f.url));

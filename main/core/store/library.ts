@@ -138,6 +138,11 @@ export class Library {
     feeds.putFeed(this.state, feed);
   }
 
+  /** The same, with the journal's flush off the main thread (a refresh stores a hundred feeds); resolves once durable. */
+  putFeedDurably(feed: { id: string }): Promise<void> {
+    return this.state.commitDurably([{ t: 'feed', feed }]);
+  }
+
   /** Removes one feed record. */
   removeFeed(id: string): void {
     feeds.removeFeed(this.state, id);

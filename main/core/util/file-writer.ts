@@ -30,10 +30,13 @@ interface Reply {
 const WORKER_CODE = `
 const { parentPort } = require('node:worker_threads');
 const fs = require('node:fs');
-parentPort.on('message', ({ id, files }) => {
+parentPort.on('message', ({ id, files, bytes }) => {
+  let at = 0;
   for (const file of files) {
+    const data = bytes.subarray(at, at + file.length);
+    at += file.length;
     try {
-      fs.writeFileSync(file.temp, file.data);
+      fs.writeFileSync(file.temp, data);
       fs.renameSync(file.temp, file.path);
     } catch (error) {
       try { fs.rmSync(file.temp, { force: true }); } catch {}
@@ -101,13 +104,17 @@ function idle(w: Worker): void {
   idleTimer.unref();
 }
 
+// The files' bytes travel as one transferred buffer (a structured clone of 250 strings cost the
+// main process about 35 µs a file); each file says its path, temp name and byte length.
 function post(w: Worker, files: WireFile[]): Promise<void> {
   clearTimeout(idleTimer);
   w.ref();
   const id = nextId++;
+  const bytes = new TextEncoder().encode(files.map((f) => f.data).join(''));
+  const wire = files.map((f) => ({ path: f.path, temp: f.temp, optional: f.optional === true, length: Buffer.byteLength(f.data) }));
   return new Promise((resolve, reject) => {
     waiting.set(id, { resolve, reject });
-    w.postMessage({ id, files });
+    w.postMessage({ id, files: wire, bytes }, [bytes.buffer]);
   });
 }
 
