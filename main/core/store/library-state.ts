@@ -10,6 +10,7 @@ import type { Journal, JournalEntry } from './journal';
 import { applyFeedEntry } from './library-feeds';
 import { applyListEntry, type AddedHook } from './library-marks';
 import { applySettingsEntry } from './library-settings';
+import { sortArticles } from './query';
 import type { LibraryData } from './schema';
 
 /** Journal lines after which a compaction starts at once; more in a larger library (see compactionDue). */
@@ -80,6 +81,9 @@ export class LibraryState {
     this.readOnly = parts.readOnly ?? false;
     this.release = parts.release ?? (() => undefined);
     for (const meta of parts.db.data.articles) this.byId.set(meta.id, meta);
+    // The window's first request is the newest-first list: library.json is stored oldest first,
+    // so this is a pass that checks the order and reverses it (see sortArticles).
+    this.sorted.savedAt = sortArticles(parts.db.data.articles, 'savedAt');
   }
 
   /** Forgets the sorted lists and counts after articles were added, removed or re-sorted. */
@@ -239,7 +243,9 @@ export class LibraryState {
     // before those lines go.
     const bodies = [...this.unsyncedBodies];
     this.journal.rotate();
-    this.db.data.articles = [...this.byId.values()];
+    // Oldest first by the list's own order, so the next open's first list sorts presorted input
+    // (one run for the sort to reverse: about 10 ms at 100,000 articles instead of 60).
+    this.db.data.articles = [...(this.sorted.savedAt ?? sortArticles([...this.byId.values()], 'savedAt'))].reverse();
     try {
       await this.db.write();
       await syncBodies(this.dir, bodies);

@@ -11,8 +11,24 @@ function sortTime(meta: ArticleMeta, sort: ListQuery['sort']): string {
   return (sort === 'publishedAt' && meta.publishedAt) || meta.savedAt;
 }
 
+/** Whether articles are oldest first, in exactly the reverse of sortArticles' order. */
+function oldestFirst(articles: ArticleMeta[], sort: ListQuery['sort']): boolean {
+  let prevTime = '';
+  let prevId = '';
+  for (const meta of articles) {
+    const time = sortTime(meta, sort);
+    if (time < prevTime || (time === prevTime && meta.id <= prevId)) return false;
+    prevTime = time;
+    prevId = meta.id;
+  }
+  return true;
+}
+
 /** Sorts newest first (ties by id, so pages are stable). */
 export function sortArticles(articles: ArticleMeta[], sort: ListQuery['sort']): ArticleMeta[] {
+  // library.json keeps articles oldest first by saved time (compaction writes them so): the first
+  // list after opening 100,000 articles then only reverses them (3 ms, against 60 to sort).
+  if (oldestFirst(articles, sort)) return [...articles].reverse();
   const keyed = articles.map((meta) => ({ meta, time: sortTime(meta, sort) }));
   keyed.sort((a, b) => (a.time < b.time ? 1 : a.time > b.time ? -1 : a.meta.id < b.meta.id ? 1 : -1));
   return keyed.map((k) => k.meta);
@@ -33,11 +49,24 @@ export function matches(meta: ArticleMeta, query: ListQuery): boolean {
   return true;
 }
 
+/** Whether the query filters on nothing but the trash flag (the plain list: the window's first request). */
+function onlyTrashFilter(query: ListQuery): boolean {
+  return !query.bookmarked && !query.unread && !query.lang && !query.feedId && !query.feedIds && !(query.tags && query.tags.length > 0);
+}
+
+// The plain list's filter as one small loop: at 100,000 articles the first call runs before the
+// JIT has optimised matches() (60 ms), and this loop is optimised at once (about 5 ms).
+function byTrash(articles: ArticleMeta[], trash: boolean): ArticleMeta[] {
+  const out: ArticleMeta[] = [];
+  for (const meta of articles) if (Boolean(meta.deletedAt) === trash) out.push(meta);
+  return out;
+}
+
 /** One page of the (already sorted, newest first) articles that match the query. */
 export function pageOf(sortedNewestFirst: ArticleMeta[], query: ListQuery): ListPage {
   const offset = Math.max(0, Math.floor(query.offset ?? 0));
   const limit = Math.min(MAX_PAGE, Math.max(1, Math.floor(query.limit ?? DEFAULT_PAGE)));
-  const filtered = sortedNewestFirst.filter((m) => matches(m, query));
+  const filtered = onlyTrashFilter(query) ? byTrash(sortedNewestFirst, query.trash === true) : sortedNewestFirst.filter((m) => matches(m, query));
   if (query.order === 'asc') filtered.reverse();
   return { items: filtered.slice(offset, offset + limit), total: filtered.length, offset };
 }
