@@ -121,7 +121,7 @@ async function sweepTempFiles(dir: string): Promise<void> {
 }
 
 async function openForWriting(dir: string, now: () => Date, lock: WriteLock): Promise<Library> {
-  const file = new AtomicJsonFile<LibraryData>(join(dir, 'library.json'));
+  const file = new AtomicJsonFile<LibraryData>(join(dir, 'library.json'), 'articles');
   const loaded = await loadLibraryData(dir, file, now());
   const db = new Low<LibraryData>(file, emptyLibrary());
   db.data = loaded.data;
@@ -179,7 +179,7 @@ async function keepDamagedJournal(dir: string, journalPath: string, now: Date): 
  * because the index's own open tidies files that a writer elsewhere may be using.
  */
 async function openForReading(dir: string, now: () => Date, search: boolean): Promise<Library> {
-  const file = new AtomicJsonFile<LibraryData>(join(dir, 'library.json'));
+  const file = new AtomicJsonFile<LibraryData>(join(dir, 'library.json'), 'articles');
   const loaded = await loadLibraryData(dir, file, now(), true);
   const db = new Low<LibraryData>(file, emptyLibrary());
   db.data = loaded.data;
