@@ -8,6 +8,8 @@
  * Kabar runs warm, as the app is after its first refresh: a 2-feed refresh into a throwaway
  * library first loads the modules and starts the extraction workers (under tsx that includes
  * transpiling them, which the built app never does).
+ * Newsboat's time swings between runs (1.7 and 4.6 s on the same quiet machine), so the two run
+ * in turn ROUNDS times (default 3, `KABAR_BENCH_PEER_ROUNDS`) and the ratio is of the medians.
  * `KABAR_BENCH_FEEDS` / `KABAR_BENCH_ITEMS` / `KABAR_BENCH_HOSTS` change the sizes.
  */
 import { execFileSync, spawn } from 'node:child_process';
@@ -24,6 +26,9 @@ const FEEDS = Number(process.env.KABAR_BENCH_FEEDS ?? 100);
 const ITEMS = Number(process.env.KABAR_BENCH_ITEMS ?? 50);
 const HOSTS = Number(process.env.KABAR_BENCH_HOSTS ?? 20);
 const BUDGET = 2.0;
+const ROUNDS = Math.max(1, Number(process.env.KABAR_BENCH_PEER_ROUNDS ?? 3));
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 const cpuS = (u: NodeJS.CpuUsage): number => round2((u.user + u.system) / 1e6);
@@ -106,20 +111,29 @@ async function main(): Promise<void> {
   const server = await startFeedServer(FEEDS, ITEMS, HOSTS);
   try {
     const load = round2(loadavg()[0]);
-    const peer = await runNewsboat(server);
     await warmUp();
-    const kabar = await runKabar(server);
+    const peers: { s: number; stored: number }[] = [];
+    const kabars: { s: number; cpu: number; stored: number }[] = [];
+    for (let round = 0; round < ROUNDS; round++) {
+      peers.push(await runNewsboat(server));
+      kabars.push(await runKabar(server));
+    }
+    const kabarS = median(kabars.map((k) => k.s));
+    const peerS = median(peers.map((p) => p.s));
     console.log(
       JSON.stringify({
         peer_feeds: FEEDS,
         peer_items_per_feed: ITEMS,
         peer_hosts: HOSTS,
-        peer_kabar_s: round2(kabar.s),
-        peer_kabar_cpu_s: kabar.cpu,
-        peer_kabar_stored: kabar.stored,
-        peer_newsboat_s: round2(peer.s),
-        peer_newsboat_stored: peer.stored,
-        peer_refresh_ratio: round2(kabar.s / peer.s),
+        peer_rounds: ROUNDS,
+        peer_kabar_s: round2(kabarS),
+        peer_kabar_runs_s: kabars.map((k) => round2(k.s)),
+        peer_kabar_cpu_s: median(kabars.map((k) => k.cpu)),
+        peer_kabar_stored: Math.min(...kabars.map((k) => k.stored)),
+        peer_newsboat_s: round2(peerS),
+        peer_newsboat_runs_s: peers.map((p) => round2(p.s)),
+        peer_newsboat_stored: Math.min(...peers.map((p) => p.stored)),
+        peer_refresh_ratio: round2(kabarS / peerS),
         peer_budget_ratio: BUDGET,
         peer_newsboat: version,
         peer_load_avg_1m: load,
