@@ -2,7 +2,7 @@
 /** The article list fetches pages lazily: 10,000 articles never mean 10,000 rows fetched or rendered. */
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ArticleList } from '../../renderer/src/features/library/ArticleList';
+import { ArticleList, FIXED_ROW_HEIGHT, ROW_HEIGHT } from '../../renderer/src/features/library/ArticleList';
 import { PAGE_SIZE, rowAt, startLibrary, useLibrary } from '../../renderer/src/stores/library';
 import { FakeKabar, deferred } from './fakeKabar';
 import { setupDom } from './setup';
@@ -82,6 +82,24 @@ describe('library paging', () => {
     expect(rows[0]?.getAttribute('aria-setsize')).toBe('10000');
     expect(screen.getByRole('list', { name: 'Articles' })).toBe(screen.getByTestId('article-list'));
     expect(listed()).toHaveLength(1);
+  });
+
+  it('gives every row one height above 20,000 rows (no per-row measuring), and measures rows below', async () => {
+    for (const [count, fixed] of [[10_000, false], [25_000, true]] as const) {
+      fake = new FakeKabar(count).install();
+      useLibrary.setState({ pages: {}, total: null, selectedIndex: 0, selectedId: null });
+      startLibrary('savedAt');
+      await waitFor(() => expect(useLibrary.getState().total).toBe(count));
+      const { unmount } = render(<ArticleList />);
+      await waitFor(() => expect(screen.getAllByTestId('article-row').length).toBeGreaterThan(0));
+      expect(screen.getByTestId('article-list').classList.contains('has-fixed-rows'), `${count} rows`).toBe(fixed);
+      // Fixed: rows step by the fixed height. Measured: by the first row's measured box (the test
+      // DOM's layout), neither the fixed height nor the estimate.
+      const second = screen.getAllByTestId('article-row')[1] as HTMLElement;
+      if (fixed) expect(second.style.transform).toBe(`translateY(${FIXED_ROW_HEIGHT}px)`);
+      else expect([`translateY(${FIXED_ROW_HEIGHT}px)`, `translateY(${ROW_HEIGHT}px)`]).not.toContain(second.style.transform);
+      unmount();
+    }
   });
 
   it('moves the selection with j/k semantics and clamps at the ends', async () => {
