@@ -4,7 +4,8 @@
  *   queued), in a fresh process; `rss_mb`: that process's peak resident memory during the import.
  * - `fetch_pending_pages_per_s`: 500 queued links across 20 local HTTP hosts serving corpus pages,
  *   fetched, extracted and stored (images not captured: their hosts are not reachable here).
- * KABAR_BENCH_ROWS and KABAR_BENCH_LINKS change the sizes.
+ * KABAR_BENCH_ROWS and KABAR_BENCH_LINKS change the sizes. Flags: `--prepare DIR` (a library and a CSV
+ * to profile the import child on its own), `--fetch-only` (only the fetch figure, for profiling it).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -123,4 +124,5 @@ else if (process.argv[2] === '--prepare') {
   await buildLibrary(join(process.argv[3] as string, 'lib'), 10_000);
   await pocketCsv(join(process.argv[3] as string, 'pocket.csv'), ROWS);
 }
+else if (process.argv[2] === '--fetch-only') console.log(JSON.stringify(await measureFetch()));
 else await main();

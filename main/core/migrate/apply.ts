@@ -6,7 +6,7 @@
  */
 import { articleFromContent } from '../articles';
 import { toKabarError } from '../errors';
-import { articleId, cleanTag, type BulkItem, type ImportState, type Library } from '../store';
+import { articleId, changeMarks, cleanTag, readMarks, type BulkItem, type ImportState, type Library } from '../store';
 import type { ExtractedArticle, MigrateSummary } from '../types';
 
 export type { EntryFailure, MigrateSummary } from '../types';
@@ -50,7 +50,24 @@ function stateOf(e: MigrateEntry, extraTags: string[]): ImportState {
 class Batch {
   readonly items: BulkItem[] = [];
   readonly merges = new Map<string, ImportState>();
+  /** Notes on whole articles, by id, with the entry that carried each (for a failure's label). */
+  readonly notes = new Map<string, { text: string; entry: MigrateEntry }>();
   size = 0;
+}
+
+/**
+ * Gives each article its imported note once the batch is durable; a note the article already has
+ * (the user's, or one a previous import brought) is never replaced, so a re-import changes nothing.
+ */
+async function applyNotes(library: Library, notes: Batch['notes'], summary: MigrateSummary): Promise<void> {
+  for (const [id, { text, entry }] of notes) {
+    try {
+      if (!library.knows(id) || (await readMarks(library, id)).note) continue;
+      await changeMarks(library, id, { op: 'note', text });
+    } catch (error) {
+      fail(summary, entry, error);
+    }
+  }
 }
 
 /** Imports an export's entries into the library; never throws for one bad entry (it is listed in the summary). */
@@ -72,6 +89,7 @@ export async function importEntries(
     if (done.items.length > 0) await library.addMany(done.items);
     // After the adds: an entry twice in one batch merges into the article the batch just made.
     if (done.merges.size > 0) library.mergeImported(done.merges);
+    await applyNotes(library, done.notes, summary);
     options.onProgress?.({ ...summary, failures: [...summary.failures] });
   };
   for await (const e of entries) {
@@ -89,6 +107,7 @@ export async function importEntries(
         batch.items.push(extracted ? contentItem(id, extracted, state, e, summary) : newItem(id, url as string, e, state, summary));
         summary.imported += 1;
       }
+      if (e.note?.trim() && !batch.notes.has(id)) batch.notes.set(id, { text: e.note, entry: e });
     } catch (error) {
       fail(summary, e, error);
     }

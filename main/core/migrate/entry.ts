@@ -41,6 +41,8 @@ export interface MigrateEntry {
   /** The language the other app recorded. */
   lang?: string;
   highlights?: ImportedHighlight[];
+  /** A note on the whole article (Kabar's own wallabag field `kabar_note`). */
+  note?: string;
 }
 
 /** A new entry with the defaults every parser starts from. */
