@@ -3,7 +3,8 @@
  * - `import_pocket_10k_s`: a 10,000-row Pocket CSV into a 10,000-article library (links saved and
  *   queued), in a fresh process; `rss_mb`: that process's peak resident memory during the import.
  * - `fetch_pending_pages_per_s`: 500 queued links across 20 local HTTP hosts serving corpus pages,
- *   fetched, extracted and stored (images not captured: their hosts are not reachable here).
+ *   fetched, extracted and stored (images not captured: their hosts are not reachable here);
+ *   `fetch_pending_cpu_ms_per_page`: the CPU (all threads) it spent per page.
  * KABAR_BENCH_ROWS and KABAR_BENCH_LINKS change the sizes. Flags: `--prepare DIR` (a library and a CSV
  * to profile the import child on its own), `--fetch-only` (only the fetch figure, for profiling it).
  */
@@ -93,10 +94,19 @@ async function measureFetch(): Promise<Record<string, number>> {
     const library = await openLibrary({ dir: join(dir, 'lib') });
     await importLibraryFile(library, csv);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const status = await new LinkFetcher(library, { images: false }).run();
     const seconds = (performance.now() - started) / 1000;
+    // CPU of every thread of this process (workers and the 20 servers included): the figure the
+    // machine's load does not change, unlike pages/s on a shared 2-core machine.
+    const used = process.cpuUsage(cpu);
     await library.close();
-    return { fetch_pending_pages_per_s: round(status.fetched / seconds), fetch_pending_links: LINKS, fetch_pending_failed: status.failed };
+    return {
+      fetch_pending_pages_per_s: round(status.fetched / seconds),
+      fetch_pending_cpu_ms_per_page: Math.round((used.user + used.system) / 1000 / Math.max(1, status.fetched)),
+      fetch_pending_links: LINKS,
+      fetch_pending_failed: status.failed,
+    };
   } finally {
     hosts.close();
     await rm(dir, { recursive: true, force: true });

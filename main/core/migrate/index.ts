@@ -11,7 +11,7 @@ import type { ZipLimits } from './zip';
 
 export { FORMATS, isImportFormat, type ImportFormat, type ImportedHighlight, type MigrateEntry } from './entry';
 export { FAILURES_KEPT, importEntries, type EntryFailure, type MigrateOptions, type MigrateSummary } from './apply';
-export { openExport, type OpenedExport } from './read';
+export { MAX_IMPORT_ENTRIES, openExport, type OpenedExport } from './read';
 export { LinkFetcher, type FetchPendingOptions, type FetchStatus } from './fetcher';
 export { QUEUE_FILE, loadQueue } from './queue';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
