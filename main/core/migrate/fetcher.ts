@@ -54,6 +54,14 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 
 /** Fetched pages stored in one journal write at most (more wait for the next). */
 const STORE_BATCH = 50;
+/**
+ * A write with fewer pages than this first waits STORE_GATHER_MS for more: each write costs a few
+ * fsyncs (body files, search index, journal) whatever its size, ~70 ms on a busy disk, and pages
+ * arrive every ~50 ms. Measured on 500 pages: 372 writes of 1.3 pages without the wait, ~100 of 5
+ * with it (pages/s the same within this shared machine's noise; a quarter of the disk flushes).
+ */
+const STORE_MIN = 8;
+const STORE_GATHER_MS = 250;
 
 /** A page fetched and extracted, waiting for its batched store write. */
 interface Fetched {
@@ -230,6 +238,7 @@ export class LinkFetcher {
   /** Stores fetched pages in batches until none waits; a batch that cannot be stored is retried like a failed fetch. */
   private async storeAll(): Promise<void> {
     while (this.toStore.length > 0) {
+      if (this.toStore.length < STORE_MIN) await sleep(STORE_GATHER_MS);
       const batch = this.toStore.splice(0, STORE_BATCH);
       try {
         const filled = new Set((await this.library.fillLinks(batch.map((f) => ({ id: f.meta.id, extracted: f.extracted })))).map((m) => m.id));
