@@ -38,16 +38,6 @@ export async function* readCsv(path: string, format: CsvFormat): AsyncGenerator<
   for await (const row of csvRows(path, format)) yield rowEntry(format, row);
 }
 
-/**
- * Counts a CSV export's rows, reading the whole file through the same parser (a broken quote
- * anywhere is IMPORT_MALFORMED) without building entries. Stops with `tooMany()` past `max` rows.
- */
-export async function countCsv(path: string, format: CsvFormat, max: number, tooMany: () => Error): Promise<number> {
-  let total = 0;
-  for await (const _ of csvRecords(path, format)) if (++total > max) throw tooMany();
-  return total;
-}
-
 async function* csvRows(path: string, format: CsvFormat): AsyncGenerator<Row> {
   let header: string[] | undefined;
   for await (const record of csvRecords(path, format, (names) => (header = names))) {

@@ -76,6 +76,8 @@ export class LinkFetcher {
   private state: FetchStatus = { total: 0, done: 0, fetched: 0, failed: 0, waiting: 0, paused: false, offline: false, failures: [] };
   private running: Promise<FetchStatus> | null = null;
   private stopRequested = false;
+  /** run() was called during this run: look for waiting links once more before ending. */
+  private again = false;
   /** The run's links by host, not yet started (a failed store write puts its links back here). */
   private byHost = new Map<string, string[]>();
   /** Pages fetched, waiting for the store; and the write under way. */
@@ -104,10 +106,27 @@ export class LinkFetcher {
     return { ...this.state, failures: [...this.state.failures] };
   }
 
-  /** Runs until no link is waiting (or `pause`). Resumes a paused queue. Calling it while it runs returns the same run. */
+  /**
+   * Runs until no link is waiting (or `pause`). Resumes a paused queue. Calling it while it runs
+   * returns the same run, which then looks again for waiting links before it ends (links retried or
+   * imported meanwhile, even while it was finishing, are not left waiting).
+   */
   run(): Promise<FetchStatus> {
-    this.running ??= this.runNow().finally(() => (this.running = null));
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.running = this.runRounds().finally(() => (this.running = null));
     return this.running;
+  }
+
+  private async runRounds(): Promise<FetchStatus> {
+    let status: FetchStatus;
+    do {
+      this.again = false;
+      status = await this.runNow();
+    } while (this.again && !this.stopRequested);
+    return status;
   }
 
   /** Stops starting fetches (those under way finish); remembered in the queue file until `run` again. */

@@ -29,5 +29,9 @@ export interface ImportFileOptions extends MigrateOptions {
  */
 export async function importLibraryFile(library: Library, path: string, options: ImportFileOptions = {}): Promise<MigrateSummary> {
   const opened = await openExport(path, options.from, options.zipLimits);
-  return importEntries(library, opened.format, opened.entries, { ...options, total: opened.total });
+  try {
+    return await importEntries(library, opened.format, opened.entries, { ...options, total: opened.total });
+  } finally {
+    await opened.close?.();
+  }
 }

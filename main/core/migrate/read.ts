@@ -7,11 +7,12 @@ import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { KabarError } from '../errors';
 import { bookmarkEntries, looksLikeBookmarks } from './bookmarks-html';
-import { countCsv, csvFormatOfHeader, isCsvFormat, readCsv, type CsvFormat } from './csv';
+import { csvFormatOfHeader, isCsvFormat, readCsv, type CsvFormat } from './csv';
 import type { ImportFormat, MigrateEntry } from './entry';
 import { malformed, tooManyEntries, unknownFormat } from './errors';
 import { jsonEntries, jsonFormatOf } from './json-formats';
 import { omnivoreZipEntries } from './omnivore-zip';
+import { spoolEntries } from './spool';
 import type { ZipLimits } from './zip';
 
 /** Largest JSON or HTML export read whole (CSV streams with no such cap). */
@@ -32,16 +33,21 @@ export interface OpenedExport {
   entries: AsyncIterable<MigrateEntry>;
   /** How many entries the file has. */
   total: number;
+  /** Releases what opening took (a CSV's spool file); call it when done with `entries`, read or not. */
+  close?: () => Promise<void>;
 }
 
 /**
- * A CSV is read twice: once to check every row (a broken quote at row 90,000 must fail the
- * import before row 1 is stored) and count them, then to import. Neither pass holds the file.
+ * A CSV is parsed through before anything is stored (a broken quote at row 90,000 must fail the
+ * import before row 1 is stored), its entries counted and spooled to a temp file that the import
+ * then reads (spool.ts): one parse, and the file is never held in memory.
  */
 async function openCsv(path: string, format: CsvFormat): Promise<OpenedExport> {
   // Past the limit the answer is known: a 10 GB file is not read through.
-  const total = await countCsv(path, format, MAX_IMPORT_ENTRIES, () => tooManyEntries(basename(path), MAX_IMPORT_ENTRIES));
-  return { format, entries: readCsv(path, format), total };
+  const spooled = await spoolEntries(readCsv(path, format), (total) => {
+    if (total > MAX_IMPORT_ENTRIES) throw tooManyEntries(basename(path), MAX_IMPORT_ENTRIES);
+  });
+  return { format, ...spooled };
 }
 
 async function listed(format: ImportFormat, list: MigrateEntry[], path: string): Promise<OpenedExport> {

@@ -6,8 +6,9 @@
  *   its own size more. Every row comes in, with its title cut to what a title keeps.
  * - a CSV of more entries than one import takes is refused with IMPORT_TOO_MANY, library untouched.
  */
-import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { execFile, spawnSync } from 'node:child_process';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -88,9 +89,30 @@ describe('a large CSV streams with bounded memory', () => {
       // Exactly the limit is accepted (opening counts the rows; importing 100,000 links is the benchmark's job).
       lines.pop();
       await writeFile(path, lines.join('\n'));
-      expect((await openExport(path)).total).toBe(MAX_IMPORT_ENTRIES);
+      const opened = await openExport(path);
+      expect(opened.total).toBe(MAX_IMPORT_ENTRIES);
+      await opened.close?.();
     } finally {
       await library.close();
     }
   }, 240_000);
+
+  it('the CSV is parsed once into a spool that is removed after the import; a killed import\'s spool goes at the next', async () => {
+    const spools = async (): Promise<string[]> => (await readdir(tmpdir())).filter((n) => n.startsWith('kabar-import-'));
+    // A process that has ended: its pid names a spool an import killed by SIGKILL would leave.
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid as number;
+    const orphan = `kabar-import-${dead}-test`;
+    await mkdir(join(tmpdir(), orphan, 'x'), { recursive: true });
+    const folder = await tempDir('kabar-stream-spool-');
+    const path = join(folder, 'pocket.csv');
+    await writePocketCsv(path, 300, 100);
+    const library = await openLibrary({ dir: join(folder, 'lib') });
+    try {
+      const summary = await importLibraryFile(library, path);
+      expect(summary).toMatchObject({ total: 300, imported: 300 });
+      expect((await spools()).filter((n) => n.startsWith(`kabar-import-${process.pid}-`) || n === orphan)).toEqual([]);
+    } finally {
+      await library.close();
+    }
+  });
 });
