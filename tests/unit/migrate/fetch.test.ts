@@ -105,6 +105,20 @@ describe('fetching link entries', () => {
     expect(library.allMeta().every((m) => m.link === undefined && m.wordCount > 50)).toBe(true);
   }, 120_000);
 
+  it('links imported while a run is under way are fetched by that run when run() is called again', async () => {
+    const server = await pageServer(['001', 'aclu'], 150);
+    library = await freshLibrary();
+    await importLinks(library, [`${server.url}/001`]);
+    const fetcher = new LinkFetcher(library, { images: false });
+    const first = fetcher.run();
+    await importLinks(library, [`${server.url}/aclu`]);
+    // The same run answers, and it does not end with the new link still waiting.
+    expect(fetcher.run()).toBe(first);
+    await first;
+    expect(fetcher.waitingLinks()).toEqual([]);
+    expect(library.allMeta().every((m) => m.link === undefined && m.wordCount > 50)).toBe(true);
+  }, 60_000);
+
   it('retries with back-off, keeps each failure reason beside its link, never drops one', async () => {
     const server = await pageServer(['001']);
     let flaky = 0;
