@@ -52,6 +52,8 @@ export type ErrorCode =
   | 'IMPORT_MALFORMED'
   /** A CSV import file lacks the columns its format needs (params: format, missing). */
   | 'IMPORT_COLUMNS'
+  /** An import file holds more entries than one import takes (params: file, max): nothing was imported. */
+  | 'IMPORT_TOO_MANY'
   /** A ZIP import file is unsafe: a zip bomb, too many entries, or names leaving the folder (params: reason). */
   | 'ZIP_UNSAFE'
   /** The address of one entry is refused: javascript:, file:, data: … (params: url, scheme). */

@@ -3,8 +3,13 @@
  * - `import_pocket_10k_s`: a 10,000-row Pocket CSV into a 10,000-article library (links saved and
  *   queued), in a fresh process; `rss_mb`: that process's peak resident memory during the import.
  * - `fetch_pending_pages_per_s`: 500 queued links across 20 local HTTP hosts serving corpus pages,
- *   fetched, extracted and stored (images not captured: their hosts are not reachable here).
- * KABAR_BENCH_ROWS and KABAR_BENCH_LINKS change the sizes.
+ *   fetched, extracted and stored (images not captured: their hosts are not reachable here);
+ *   `fetch_pending_cpu_ms_per_page`: the CPU (all threads) it spent per page.
+ * - `import_csv_200mb_s`, `import_csv_200mb_rss_mb`: a real 200 MB Pocket CSV (21,000 rows with 10 KB
+ *   titles, written to a temp folder) imported into an empty library in a fresh process: seconds and
+ *   that process's peak resident memory (the kernel's count).
+ * KABAR_BENCH_ROWS and KABAR_BENCH_LINKS change the sizes. Flags: `--prepare DIR` (a library and a CSV
+ * to profile the import child on its own), `--fetch-only` (only the fetch figure, for profiling it), `--csv-only` (only the 200 MB CSV figures).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
@@ -16,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { parsePlainText } from '../../main/core/articles';
 import { importLibraryFile, LinkFetcher } from '../../main/core/migrate';
 import { openLibrary } from '../../main/core/store';
+import { writePocketCsv } from '../unit/migrate/large-csv';
 import { CORPUS } from './library';
 
 const HERE = fileURLToPath(new URL('.', import.meta.url));
@@ -64,6 +70,29 @@ async function childImport(dir: string, csv: string): Promise<void> {
   console.log(JSON.stringify({ import_pocket_10k_s: round(seconds), rss_mb: Math.round(peak / 1024 / 1024), links_queued: summary.linksWaiting }));
 }
 
+/** The 200 MB CSV import measured in this (fresh) process. */
+async function childCsv(dir: string, csv: string): Promise<void> {
+  const library = await openLibrary({ dir });
+  const started = performance.now();
+  const summary = await importLibraryFile(library, csv);
+  const seconds = (performance.now() - started) / 1000;
+  await library.close();
+  if (summary.imported !== summary.total) throw new Error(`imported ${summary.imported} of ${summary.total}`);
+  console.log(JSON.stringify({ import_csv_200mb_s: round(seconds), import_csv_200mb_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024), import_csv_200mb_rows: summary.imported }));
+}
+
+async function measureBigCsv(dir: string): Promise<Record<string, number>> {
+  const csv = join(dir, 'big.csv');
+  const bytes = await writePocketCsv(csv, 21_000, 10_000);
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'imports.ts'), '--child-csv', join(dir, 'big-lib'), csv], { encoding: 'utf8' });
+    return { ...(JSON.parse(out.trim().split('\n').pop() as string) as Record<string, number>), import_csv_200mb_file_mb: Math.round(bytes / 1024 / 1024) };
+  } finally {
+    await rm(csv, { force: true });
+    await rm(join(dir, 'big-lib'), { recursive: true, force: true });
+  }
+}
+
 async function startHosts(pages: Buffer[]): Promise<{ urls: string[]; close: () => void }> {
   const servers: Server[] = [];
   const urls: string[] = [];
@@ -92,10 +121,19 @@ async function measureFetch(): Promise<Record<string, number>> {
     const library = await openLibrary({ dir: join(dir, 'lib') });
     await importLibraryFile(library, csv);
     const started = performance.now();
+    const cpu = process.cpuUsage();
     const status = await new LinkFetcher(library, { images: false }).run();
     const seconds = (performance.now() - started) / 1000;
+    // CPU of every thread of this process (workers and the 20 servers included): the figure the
+    // machine's load does not change, unlike pages/s on a shared 2-core machine.
+    const used = process.cpuUsage(cpu);
     await library.close();
-    return { fetch_pending_pages_per_s: round(status.fetched / seconds), fetch_pending_links: LINKS, fetch_pending_failed: status.failed };
+    return {
+      fetch_pending_pages_per_s: round(status.fetched / seconds),
+      fetch_pending_cpu_ms_per_page: Math.round((used.user + used.system) / 1000 / Math.max(1, status.fetched)),
+      fetch_pending_links: LINKS,
+      fetch_pending_failed: status.failed,
+    };
   } finally {
     hosts.close();
     await rm(dir, { recursive: true, force: true });
@@ -111,16 +149,23 @@ async function main(): Promise<void> {
     const out = execFileSync(process.execPath, ['--import', 'tsx', join(HERE, 'imports.ts'), '--child-import', join(dir, 'lib'), csv], { encoding: 'utf8' });
     const imported = JSON.parse(out.trim().split('\n').pop() as string) as Record<string, number>;
     const fetched = await measureFetch();
-    console.log(JSON.stringify({ ...imported, ...fetched }));
+    const big = await measureBigCsv(dir);
+    console.log(JSON.stringify({ ...imported, ...fetched, ...big }));
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
 }
 
 if (process.argv[2] === '--child-import') await childImport(process.argv[3] as string, process.argv[4] as string);
+else if (process.argv[2] === '--child-csv') await childCsv(process.argv[3] as string, process.argv[4] as string);
+else if (process.argv[2] === '--csv-only') {
+  const dir = await mkdtemp(join(tmpdir(), 'kabar-bench-csv-'));
+  console.log(JSON.stringify(await measureBigCsv(dir).finally(() => rm(dir, { recursive: true, force: true }))));
+}
 else if (process.argv[2] === '--prepare') {
   // A library and a CSV kept in the given folder, for profiling the child on its own.
   await buildLibrary(join(process.argv[3] as string, 'lib'), 10_000);
   await pocketCsv(join(process.argv[3] as string, 'pocket.csv'), ROWS);
 }
+else if (process.argv[2] === '--fetch-only') console.log(JSON.stringify(await measureFetch()));
 else await main();

@@ -91,8 +91,9 @@ async function* wallabagPieces(library: Library, metas: ArticleMeta[], damaged: 
     onProgress?.(i + 1, metas.length);
     if (!article) continue;
     written++;
-    const highlights = article.highlights ? (await readMarks(library, meta.id)).highlights : [];
-    yield `${written > 1 ? ',' : ''}\n${JSON.stringify(toWallabagEntry(article, written, highlights))}`;
+    // marksRev without a highlight count: the article has only a note on the whole article.
+    const marks = article.highlights || article.marksRev ? await readMarks(library, meta.id) : undefined;
+    yield `${written > 1 ? ',' : ''}\n${JSON.stringify(toWallabagEntry(article, written, marks?.highlights ?? [], marks?.note?.text))}`;
   }
   yield '\n]\n';
 }

@@ -26,6 +26,8 @@ export interface WallabagEntry {
   annotations: WallabagAnnotation[];
   /** Not wallabag's: Kabar's reading progress 0..1 (wallabag and Readeck ignore fields they do not know). */
   reading_progress?: number;
+  /** Not wallabag's: Kabar's note on the whole article (wallabag's importer reads only the keys it knows). */
+  kabar_note?: string;
   mimetype: string;
   language: string | null;
   reading_time: number;
@@ -92,7 +94,7 @@ export function wallabagAnnotations(highlights: Highlight[]): WallabagAnnotation
 }
 
 /** One article as a wallabag v2 entry; `id` is its position in the file (wallabag ids are numbers). */
-export function toWallabagEntry(article: Article, id: number, highlights: Highlight[] = []): WallabagEntry {
+export function toWallabagEntry(article: Article, id: number, highlights: Highlight[] = [], note?: string): WallabagEntry {
   const saved = wallabagDate(article.savedAt) as string;
   return {
     id,
@@ -115,5 +117,6 @@ export function toWallabagEntry(article: Article, id: number, highlights: Highli
     preview_picture: previewPicture(article.blocks),
     tags: [...article.tags],
     ...(article.progress > 0 ? { reading_progress: article.progress } : {}),
+    ...(note ? { kabar_note: note } : {}),
   };
 }

@@ -35,6 +35,20 @@ type Row = Record<string, string>;
 
 /** Streams the entries of a CSV export; the header must have the format's columns (IMPORT_COLUMNS). */
 export async function* readCsv(path: string, format: CsvFormat): AsyncGenerator<MigrateEntry> {
+  for await (const row of csvRows(path, format)) yield rowEntry(format, row);
+}
+
+async function* csvRows(path: string, format: CsvFormat): AsyncGenerator<Row> {
+  let header: string[] | undefined;
+  for await (const record of csvRecords(path, format, (names) => (header = names))) {
+    const row: Row = {};
+    (header as string[]).forEach((name, i) => (row[name] = record[i] ?? ''));
+    yield row;
+  }
+}
+
+/** The records after the header, streamed from the file; `onHeader` gets the column names (lower case). */
+async function* csvRecords(path: string, format: CsvFormat, onHeader?: (names: string[]) => void): AsyncGenerator<string[]> {
   const parser = createReadStream(path).pipe(
     parse({ bom: true, relax_column_count: true, skip_empty_lines: true, max_record_size: MAX_ROW_BYTES, trim: false }),
   );
@@ -45,11 +59,10 @@ export async function* readCsv(path: string, format: CsvFormat): AsyncGenerator<
         header = record.map((c) => c.trim().toLowerCase());
         const missing = CSV_COLUMNS[format].filter((c) => !header?.includes(c));
         if (missing.length > 0) throw missingColumns(format, missing);
+        onHeader?.(header);
         continue;
       }
-      const row: Row = {};
-      header.forEach((name, i) => (row[name] = record[i] ?? ''));
-      yield rowEntry(format, row);
+      yield record;
     }
   } catch (error) {
     if (error instanceof CsvError) throw malformed(format, `${error.code} at line ${String((error as { lines?: number }).lines ?? '?')}`);

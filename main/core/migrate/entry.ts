@@ -41,6 +41,8 @@ export interface MigrateEntry {
   /** The language the other app recorded. */
   lang?: string;
   highlights?: ImportedHighlight[];
+  /** A note on the whole article (Kabar's own wallabag field `kabar_note`). */
+  note?: string;
 }
 
 /** A new entry with the defaults every parser starts from. */
@@ -72,11 +74,28 @@ export function checkUrl(raw: string): string {
 /** Longest title kept (a title is a line, not a body). */
 const MAX_TITLE = 500;
 
-/** A title as a single trimmed line of reasonable length. */
+/** The first `count` code points of `text` (a surrogate pair is never cut in half). */
+function firstCodePoints(text: string, count: number): string {
+  let end = 0;
+  for (let n = 0; n < count && end < text.length; n += 1) {
+    const unit = text.charCodeAt(end);
+    end += unit >= 0xd800 && unit <= 0xdbff && end + 1 < text.length ? 2 : 1;
+  }
+  return text.slice(0, end);
+}
+
+/**
+ * A title as a single trimmed line of reasonable length. A title column can hold a whole excerpt
+ * (kilobytes per row in a large CSV): only its opening is cleaned, unless whitespace shrinks that
+ * opening below the length kept.
+ */
 export function cleanTitle(raw: unknown): string {
   if (typeof raw !== 'string') return '';
-  const line = raw.replace(/\s+/g, ' ').trim();
-  return [...line].slice(0, MAX_TITLE).join('');
+  const opening = raw.trimStart().slice(0, MAX_TITLE * 4);
+  let line = opening.replace(/\s+/g, ' ');
+  // Past 2 × MAX_TITLE + 2 units the cleaned opening holds more than MAX_TITLE code points, even trimmed.
+  if (opening.length < raw.trimStart().length && line.length < MAX_TITLE * 2 + 2) line = raw.replace(/\s+/g, ' ');
+  return firstCodePoints(line.trim(), MAX_TITLE);
 }
 
 /** Tags as given, trimmed, empty ones and duplicates dropped, each cut to the store's limit. */

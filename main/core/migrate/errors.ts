@@ -32,3 +32,12 @@ export function missingColumns(format: string, missing: string[]): KabarError {
 export function zipUnsafe(reason: string): KabarError {
   return new KabarError('ZIP_UNSAFE', `This ZIP file was refused: ${reason}. Nothing was imported.`, { reason });
 }
+
+/** A file with more entries than one import takes (params: file, max); checked before anything is stored. */
+export function tooManyEntries(file: string, max: number): KabarError {
+  return new KabarError(
+    'IMPORT_TOO_MANY',
+    `${file} holds more than ${max} entries, more than one import can take. Nothing was imported. Split it into files of at most ${max} entries (each CSV part keeps the header line) and import them one after another.`,
+    { file, max },
+  );
+}

@@ -11,7 +11,7 @@ import type { ZipLimits } from './zip';
 
 export { FORMATS, isImportFormat, type ImportFormat, type ImportedHighlight, type MigrateEntry } from './entry';
 export { FAILURES_KEPT, importEntries, type EntryFailure, type MigrateOptions, type MigrateSummary } from './apply';
-export { openExport, type OpenedExport } from './read';
+export { MAX_IMPORT_ENTRIES, openExport, type OpenedExport } from './read';
 export { LinkFetcher, type FetchPendingOptions, type FetchStatus } from './fetcher';
 export { QUEUE_FILE, loadQueue } from './queue';
 export { DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip';
@@ -29,5 +29,9 @@ export interface ImportFileOptions extends MigrateOptions {
  */
 export async function importLibraryFile(library: Library, path: string, options: ImportFileOptions = {}): Promise<MigrateSummary> {
   const opened = await openExport(path, options.from, options.zipLimits);
-  return importEntries(library, opened.format, opened.entries, { ...options, total: opened.total });
+  try {
+    return await importEntries(library, opened.format, opened.entries, { ...options, total: opened.total });
+  } finally {
+    await opened.close?.();
+  }
 }

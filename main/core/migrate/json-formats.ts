@@ -91,6 +91,8 @@ function wallabagEntry(r: Json): MigrateEntry {
     ...(highlights.length > 0 ? { highlights } : {}),
     // Kabar's own field (wallabag has no reading progress); other files never carry it.
     ...(typeof r.reading_progress === 'number' && r.reading_progress > 0 && r.reading_progress <= 1 ? { progress: r.reading_progress } : {}),
+    // Kabar's own field too: the note on the whole article (wallabag's annotations are per quote).
+    ...(typeof r.kabar_note === 'string' && r.kabar_note.trim() ? { note: r.kabar_note } : {}),
   });
 }
 

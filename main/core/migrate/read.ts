@@ -1,6 +1,7 @@
 /**
  * Opens an export file: recognises its format from its content (a name is only a hint; `--from`
- * forces one), then yields its entries. CSV streams; JSON, HTML and ZIP are read whole under a size cap.
+ * forces one), then yields its entries. CSV streams from the file (memory stays flat whatever its
+ * size); JSON, HTML and ZIP are read whole under a size cap. No file brings more than MAX_IMPORT_ENTRIES.
  */
 import { open, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -8,13 +9,21 @@ import { KabarError } from '../errors';
 import { bookmarkEntries, looksLikeBookmarks } from './bookmarks-html';
 import { csvFormatOfHeader, isCsvFormat, readCsv, type CsvFormat } from './csv';
 import type { ImportFormat, MigrateEntry } from './entry';
-import { malformed, unknownFormat } from './errors';
+import { malformed, tooManyEntries, unknownFormat } from './errors';
 import { jsonEntries, jsonFormatOf } from './json-formats';
 import { omnivoreZipEntries } from './omnivore-zip';
+import { spoolEntries } from './spool';
 import type { ZipLimits } from './zip';
 
 /** Largest JSON or HTML export read whole (CSV streams with no such cap). */
 export const MAX_WHOLE_BYTES = 256 * 1024 * 1024;
+
+/**
+ * Most entries one file may bring: the size of library Kabar is built and measured for (100,000
+ * articles). A larger file is refused before anything is stored (IMPORT_TOO_MANY), so a huge CSV
+ * can neither exhaust memory nor leave half a file imported; split, it imports part by part.
+ */
+export const MAX_IMPORT_ENTRIES = 100_000;
 
 const JSON_FORMATS = new Set<ImportFormat>(['omnivore-json', 'wallabag-json', 'readability-json', 'firefox-json', 'chrome-json', 'pinboard-json']);
 
@@ -24,19 +33,25 @@ export interface OpenedExport {
   entries: AsyncIterable<MigrateEntry>;
   /** How many entries the file has. */
   total: number;
+  /** Releases what opening took (a CSV's spool file); call it when done with `entries`, read or not. */
+  close?: () => Promise<void>;
 }
 
 /**
- * A CSV is read twice: once to check every row (a broken quote at row 90,000 must fail the
- * import before row 1 is stored) and count them, then to import. Neither pass holds the file.
+ * A CSV is parsed through before anything is stored (a broken quote at row 90,000 must fail the
+ * import before row 1 is stored), its entries counted and spooled to a temp file that the import
+ * then reads (spool.ts): one parse, and the file is never held in memory.
  */
 async function openCsv(path: string, format: CsvFormat): Promise<OpenedExport> {
-  let total = 0;
-  for await (const _ of readCsv(path, format)) total += 1;
-  return { format, entries: readCsv(path, format), total };
+  // Past the limit the answer is known: a 10 GB file is not read through.
+  const spooled = await spoolEntries(readCsv(path, format), (total) => {
+    if (total > MAX_IMPORT_ENTRIES) throw tooManyEntries(basename(path), MAX_IMPORT_ENTRIES);
+  });
+  return { format, ...spooled };
 }
 
-async function listed(format: ImportFormat, list: MigrateEntry[]): Promise<OpenedExport> {
+async function listed(format: ImportFormat, list: MigrateEntry[], path: string): Promise<OpenedExport> {
+  if (list.length > MAX_IMPORT_ENTRIES) throw tooManyEntries(basename(path), MAX_IMPORT_ENTRIES);
   return { format, entries: fromList(async () => list), total: list.length };
 }
 
@@ -82,7 +97,7 @@ async function* fromList(list: () => Promise<MigrateEntry[]>): AsyncGenerator<Mi
 
 /**
  * Opens `path` as an export. Throws FILE_NOT_FOUND, EMPTY_INPUT, IMPORT_UNKNOWN_FORMAT (the content
- * is no known export, or not the `from` format), IMPORT_MALFORMED, TOO_LARGE, ZIP_UNSAFE.
+ * is no known export, or not the `from` format), IMPORT_MALFORMED, IMPORT_TOO_MANY, TOO_LARGE, ZIP_UNSAFE.
  */
 export async function openExport(path: string, from?: ImportFormat, zipLimits?: ZipLimits): Promise<OpenedExport> {
   const name = basename(path);
@@ -98,7 +113,7 @@ export async function openExport(path: string, from?: ImportFormat, zipLimits?: 
   const kind = kindOf(start);
   if (kind === 'zip') {
     if (from && from !== 'omnivore-zip') throw unknownFormat(name, from);
-    return listed('omnivore-zip', await omnivoreZipEntries(path, zipLimits));
+    return listed('omnivore-zip', await omnivoreZipEntries(path, zipLimits), path);
   }
   if (kind === 'csv') {
     const found = csvFormatOfHeader(start.toString('utf8').split(/\r?\n/, 1)[0] ?? '');
@@ -116,7 +131,7 @@ async function openHtml(path: string, name: string, start: Buffer, from?: Import
   const found = looksLikeBookmarks(start.toString('utf8'));
   const format = from ?? found;
   if (format !== 'netscape' && format !== 'pocket-html') throw unknownFormat(name, from);
-  return listed(format, bookmarkEntries(await readWhole(path, format), format === 'pocket-html'));
+  return listed(format, bookmarkEntries(await readWhole(path, format), format === 'pocket-html'), path);
 }
 
 async function openJson(path: string, name: string, from?: ImportFormat): Promise<OpenedExport> {
@@ -130,5 +145,5 @@ async function openJson(path: string, name: string, from?: ImportFormat): Promis
   const found = jsonFormatOf(doc);
   const format = from ?? found;
   if (!format || (from && found !== from && !(found === undefined && JSON_FORMATS.has(from)))) throw unknownFormat(name, from);
-  return listed(format, jsonEntries(format, doc));
+  return listed(format, jsonEntries(format, doc), path);
 }

@@ -10,6 +10,7 @@ import { indexAdd } from './library-index';
 import type { LibraryState } from './library-state';
 import { canonicalTag, rememberTags } from './library-tags';
 import { queueAdd } from './library-writes';
+import { mapLimit } from '../util';
 
 const EXCERPT_CHARS = 240;
 
@@ -33,20 +34,46 @@ export function mergeImported(state: LibraryState, states: Map<string, ImportSta
   return changed.flatMap((e) => (e.t === 'put' ? [e.meta.id] : []));
 }
 
+/** Body files read and written at once in a batch of fetched pages. */
+const FILL_CONCURRENCY = 8;
+
 /** Gives a link entry its fetched page, keeping the user's title, tags and state (see Library.fillLink). */
-export function fillLink(state: LibraryState, id: string, extracted: ExtractedArticle): Promise<ArticleMeta> {
+export async function fillLink(state: LibraryState, id: string, extracted: ExtractedArticle): Promise<ArticleMeta> {
+  const [meta] = await fillLinks(state, [{ id, extracted }]);
+  if (!meta) state.meta(id); // Gone meanwhile: throws NOT_FOUND as a single fill always did.
+  return meta as ArticleMeta;
+}
+
+/**
+ * Gives many link entries their fetched pages in one journal write (see Library.fillLinks): each
+ * body file is written durably first (in parallel), the batch's index adds share one group commit,
+ * then one journal append marks them all filled. A crash before that append leaves every link
+ * waiting (fetched again), never a link marked filled without its body. Ids no longer in the
+ * library are skipped.
+ */
+export function fillLinks(state: LibraryState, items: { id: string; extracted: ExtractedArticle }[]): Promise<ArticleMeta[]> {
   return queueAdd(state, async () => {
     state.assertWritable();
-    const meta = state.meta(id);
-    const file = await readArticleFile(state.dir, id).catch(() => null);
-    const next = fetchedMeta(meta, extracted, extracted.blocks, EXCERPT_CHARS);
-    await writeArticleFile(state.dir, next, extracted.blocks, file?.translations ?? {}, { highlights: file?.highlights, marks: file?.marks });
-    if (!next.deletedAt) await indexAdd(state, id, { title: next.title, body: blocksText(extracted.blocks) });
-    state.invalidate();
-    state.commit([{ t: 'put', meta: next }], false, () => {
-      Object.assign(meta, next);
-      delete meta.link;
+    const live = items.filter(({ id }) => state.byId.has(id));
+    const filled = await mapLimit(live, FILL_CONCURRENCY, async ({ id, extracted }) => {
+      const meta = state.meta(id);
+      const file = await readArticleFile(state.dir, id).catch(() => null);
+      const next = fetchedMeta(meta, extracted, extracted.blocks, EXCERPT_CHARS);
+      await writeArticleFile(state.dir, next, extracted.blocks, file?.translations ?? {}, { highlights: file?.highlights, marks: file?.marks });
+      return { meta, next, body: blocksText(extracted.blocks) };
     });
-    return meta;
+    await Promise.all(filled.filter((f) => !f.next.deletedAt).map((f) => indexAdd(state, f.next.id, { title: f.next.title, body: f.body })));
+    state.invalidate();
+    state.commit(
+      filled.map((f) => ({ t: 'put', meta: f.next })),
+      false,
+      () => {
+        for (const { meta, next } of filled) {
+          Object.assign(meta, next);
+          delete meta.link;
+        }
+      },
+    );
+    return filled.map((f) => f.meta);
   });
 }

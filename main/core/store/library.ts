@@ -196,6 +196,17 @@ export class Library {
     return meta;
   }
 
+  /**
+   * Gives many link entries their fetched pages in one journal write (the background fetch batches
+   * its pages); ids no longer in the library are skipped. Returns the metadata of those filled.
+   */
+  async fillLinks(items: { id: string; extracted: ExtractedArticle }[]): Promise<ArticleMeta[]> {
+    const filled = await imports.fillLinks(this.state, items);
+    // Only an article with marks (highlights, imported or made, or a note) has anything to place.
+    for (const meta of filled) if (meta.highlights || meta.marksRev) await reanchorMarks(this, meta.id);
+    return filled;
+  }
+
   /** Moves an article to the trash (restorable); it leaves search and the lists. */
   async delete(id: string): Promise<void> {
     return writes.trash(this.state, id);

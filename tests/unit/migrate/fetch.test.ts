@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importLibraryFile, LinkFetcher, loadQueue } from '../../../main/core/migrate';
-import { openLibrary, type Library } from '../../../main/core/store';
+import { openLibrary, readMarks, type Library } from '../../../main/core/store';
 import { startServer, type TestServer } from '../feeds/server';
 import { CORPUS } from '../helpers';
 import { freshLibrary, writeTemp } from './helpers';
@@ -75,6 +75,49 @@ describe('fetching link entries', () => {
     const hits = await library.search('coverage');
     expect(hits.length).toBeGreaterThan(0);
   }, 120_000);
+
+  it('stores fetched pages in batches: a link with an imported highlight gets its body and the highlight placed on it', async () => {
+    const hosts = await Promise.all([0, 1, 2, 3].map(() => pageServer(['001', 'aclu'])));
+    library = await freshLibrary();
+    // Instapaper keeps a highlight ("Selection") with a saved link: it waits, unplaced, for the page.
+    const quote = 'The idea behind code coverage is to record which parts of your code';
+    const rows = hosts.flatMap((h, i) => [`${h.url}/001,Coverage ${i},"${quote}",Unread,1600000000`, `${h.url}/aclu,ACLU ${i},,Unread,1600000000`]);
+    const summary = await importLibraryFile(library, await writeTemp('instapaper.csv', ['URL,Title,Selection,Folder,Timestamp', ...rows].join('\n')));
+    expect(summary).toMatchObject({ linksWaiting: 8, highlights: 4 });
+    const batches: number[] = [];
+    const fillLinks = library.fillLinks.bind(library);
+    library.fillLinks = (items) => (batches.push(items.length), fillLinks(items));
+    const status = await new LinkFetcher(library, { images: false }).run();
+    expect(status).toMatchObject({ total: 8, fetched: 8, failed: 0, waiting: 0 });
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(8);
+    expect(batches.length).toBeLessThan(8);
+    for (const meta of library.allMeta().filter((m) => m.title.startsWith('Coverage'))) {
+      expect(meta.link).toBeUndefined();
+      const marks = await readMarks(library, meta.id);
+      expect(marks.highlights).toHaveLength(1);
+      expect(marks.highlights[0]).toMatchObject({ quote: { exact: quote } });
+      expect(marks.highlights[0]?.anchor).not.toBeNull();
+      expect(marks.highlights[0]?.detached).toBeFalsy();
+    }
+    // Reopened from disk: every page and highlight is there (the batch was durable when counted).
+    await library.close();
+    library = await openLibrary({ dir: library.dir });
+    expect(library.allMeta().every((m) => m.link === undefined && m.wordCount > 50)).toBe(true);
+  }, 120_000);
+
+  it('links imported while a run is under way are fetched by that run when run() is called again', async () => {
+    const server = await pageServer(['001', 'aclu'], 150);
+    library = await freshLibrary();
+    await importLinks(library, [`${server.url}/001`]);
+    const fetcher = new LinkFetcher(library, { images: false });
+    const first = fetcher.run();
+    await importLinks(library, [`${server.url}/aclu`]);
+    // The same run answers, and it does not end with the new link still waiting.
+    expect(fetcher.run()).toBe(first);
+    await first;
+    expect(fetcher.waitingLinks()).toEqual([]);
+    expect(library.allMeta().every((m) => m.link === undefined && m.wordCount > 50)).toBe(true);
+  }, 60_000);
 
   it('retries with back-off, keeps each failure reason beside its link, never drops one', async () => {
     const server = await pageServer(['001']);

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { buildArticle, parseFeedBytes } from '../../../main/core/feeds';
 import { importSources } from '../../../main/core/importer';
-import { addHighlight, openLibrary, readMarks, type Library } from '../../../main/core/store';
+import { addHighlight, changeMarks, openLibrary, readMarks, type Library } from '../../../main/core/store';
 import type { Article } from '../../../main/core/types';
 import { CORPUS, SEED, tempDir } from '../helpers';
 
@@ -32,6 +32,8 @@ interface Expected {
   progress: number;
   text: string[];
   highlights: { quote: string; note?: string }[];
+  /** The note on the whole article. */
+  note?: string;
 }
 
 const PAGES = ['articles/newspaper4k/html/cnn_article.html', 'articles/newspaper4k/html/spanish_article.html', 'pages/aclu/source.html'];
@@ -53,6 +55,7 @@ async function expectedOf(library: Library, id: string): Promise<Expected> {
     progress: a.progress,
     text: textOf(a),
     highlights: marks.highlights.map((h) => ({ quote: h.quote.exact, ...(h.note ? { note: h.note } : {}) })),
+    ...(marks.note ? { note: marks.note.text } : {}),
   };
 }
 
@@ -96,6 +99,9 @@ async function buildSource(dir: string): Promise<Expected[]> {
     const start = text.indexOf(' ') + 1;
     await addHighlight(library, id, { anchor: { block, start, end: start + 40 }, color: 'yellow', ...(note ? { note } : {}) });
   }
+  // Notes on whole articles: one beside highlights, one on an article with no highlight at all.
+  await changeMarks(library, seed, { op: 'note', text: 'Read again before the meeting.\nSecond line.' });
+  await changeMarks(library, spanish, { op: 'note', text: 'Para la clase del jueves.' });
   const expected = await Promise.all(ids.map((id) => expectedOf(library, id)));
   await library.close();
   return expected;
@@ -132,9 +138,10 @@ function find(library: Library, e: Expected): string {
 }
 
 describe('export, then import into an empty library', () => {
-  it('wallabag JSON brings back every article: title, URL, tags, read, starred, progress, text and highlights with notes', async () => {
+  it('wallabag JSON brings back every article: title, URL, tags, read, starred, progress, text, highlights with notes and the article note', async () => {
     expect(expected).toHaveLength(5);
     expect(expected.filter((e) => e.highlights.length > 0)).toHaveLength(3);
+    expect(expected.filter((e) => e.note)).toHaveLength(2);
     const library = await roundTrip('wallabag-json', 'json');
     try {
       expect(library.allMeta().filter((m) => !m.deletedAt)).toHaveLength(expected.length);
