@@ -1,7 +1,7 @@
 /**
  * Issue 12 benchmarks, one JSON line:
  * - `import_pocket_10k_s`: a 10,000-row Pocket CSV into a 10,000-article library (links saved and
- *   queued), in a fresh process; `rss_mb`: that process's peak resident memory during the import.
+ *   queued), in a fresh process; `import_pocket_10k_rss_mb`: that process's peak resident memory during the import.
  * - `fetch_pending_pages_per_s`: 500 queued links across 20 local HTTP hosts serving corpus pages,
  *   fetched, extracted and stored (images not captured: their hosts are not reachable here);
  *   `fetch_pending_cpu_ms_per_page`: the CPU (all threads) it spent per page.
@@ -67,7 +67,7 @@ async function childImport(dir: string, csv: string): Promise<void> {
   peak = Math.max(peak, process.memoryUsage().rss);
   await library.close();
   if (summary.imported !== ROWS) throw new Error(`imported ${summary.imported} of ${ROWS}`);
-  console.log(JSON.stringify({ import_pocket_10k_s: round(seconds), rss_mb: Math.round(peak / 1024 / 1024), links_queued: summary.linksWaiting }));
+  console.log(JSON.stringify({ import_pocket_10k_s: round(seconds), import_pocket_10k_rss_mb: Math.round(peak / 1024 / 1024), links_queued: summary.linksWaiting }));
 }
 
 /** The 200 MB CSV import measured in this (fresh) process. */
