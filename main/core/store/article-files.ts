@@ -104,12 +104,10 @@ export async function writeNewArticleFiles(dir: string, items: { meta: ArticleMe
   for (const { meta, blocks, highlights } of items) {
     const data = articleFileText(meta, blocks, {}, highlights, undefined);
     files.push({ path: articlePath(dir, meta.id), data });
-    // A small body's own file is read as quickly as a sidecar would be (a search leaves one behind
-    // when it first shows the article): a feed refresh creates one file per story, not two.
-    if (data.length < SIDECAR_FROM_CHARS) continue;
+    // A short body's own file is read as quickly as a sidecar would be: a feed refresh creates
+    // one file per story, not two. Failing to write a sidecar fails nothing.
     const text = blocksText(blocks);
-    // As in writeArticleFile: no sidecar for a body with no text; failing to write one fails nothing.
-    if (text !== '') files.push({ path: textPath(dir, meta.id), data: textSidecar(meta, text), optional: true });
+    if (wantsSidecar(text)) files.push({ path: textPath(dir, meta.id), data: textSidecar(meta, text), optional: true });
   }
   try {
     await writeFilesInBackground(files);
@@ -118,8 +116,17 @@ export async function writeNewArticleFiles(dir: string, items: { meta: ArticleMe
   }
 }
 
-/** Article files below this size get no sidecar from a batch add (see writeNewArticleFiles). */
-export const SIDECAR_FROM_CHARS = 16_384;
+/** Body text shorter than this gets no sidecar from a batch add or a search (see wantsSidecar). */
+export const SIDECAR_FROM_CHARS = 8_192;
+
+/**
+ * Whether a body is long enough for a text sidecar to beat reading its article file when a search
+ * builds a snippet. Shorter bodies are read from their own small file, and get no sidecar from a
+ * batch add nor from a search (writing one there cost a search a file write).
+ */
+export function wantsSidecar(text: string): boolean {
+  return text.length >= SIDECAR_FROM_CHARS;
+}
 
 function articleFileText(meta: ArticleMeta, blocks: Block[], translations: Record<string, Translation>, highlights: unknown[] | undefined, marks: unknown): string {
   const file: ArticleFile = { schemaVersion: 1, id: meta.id, meta, blocks, translations };

@@ -1,7 +1,7 @@
 /** Turns index matches into search hits: live articles only, with a highlighted title and snippet. */
 import { highlight, makeSnippet, type SearchIndex, type SnippetPart } from '../search';
 import type { ArticleMeta, SearchHit } from '../types';
-import { blocksText, readArticleFile, readArticleText, textOpening, writeArticleText } from './article-files';
+import { blocksText, readArticleFile, readArticleText, textOpening, wantsSidecar, writeArticleText } from './article-files';
 
 /** What search needs from the library. */
 export interface SearchContext {
@@ -25,13 +25,13 @@ async function bodyText(dir: string, meta: ArticleMeta): Promise<string> {
   }
   let text = await readArticleText(dir, meta);
   if (text === undefined) {
-    // No usable sidecar (a library from before them): parse the article file once and leave one
-    // behind, awaited so that no write outlives the search.
+    // No usable sidecar (a short body, or a library from before them): parse the article file,
+    // and leave a sidecar behind for a long body, awaited so that no write outlives the search.
     const full = await readArticleFile(dir, meta.id).then(
       (file) => blocksText(file.blocks),
       () => undefined,
     );
-    if (full !== undefined) await writeArticleText(dir, meta, full).catch(() => undefined);
+    if (full !== undefined && wantsSidecar(full)) await writeArticleText(dir, meta, full).catch(() => undefined);
     text = textOpening(full ?? '');
   }
   if (bodyCache.size >= BODY_CACHE_SIZE) bodyCache.delete(bodyCache.keys().next().value as string);

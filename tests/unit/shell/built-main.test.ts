@@ -199,20 +199,23 @@ describe('built main under a stand-in electron', () => {
 });
 
 describe('built import worker', () => {
-  it('emits out/main/articles-worker.js, which starts and extracts the seed off the main thread', async () => {
+  it('emits out/main/articles-worker.js, which starts, extracts the seed and converts feed items off the main thread', async () => {
     const file = join(out, 'main', 'articles-worker.js');
     expect(existsSync(file)).toBe(true);
     const { Worker } = await import('node:worker_threads');
     const worker = new Worker(file);
     try {
-      const replies: { ready?: boolean; id?: number; article?: { title: string; lang: string } }[] = [];
-      const next = () => new Promise<(typeof replies)[number]>((resolve) => worker.once('message', resolve));
-      replies.push(await next());
+      type Reply = { ready?: boolean; id?: number; result?: unknown };
+      const next = () => new Promise<Reply>((resolve) => worker.once('message', resolve));
+      expect(await next()).toEqual({ ready: true });
       const seed = readFileSync(join(ROOT, '..', 'shared', 'corpus', 'seed', 'diplomasi-bayangan.txt'));
-      worker.postMessage({ id: 7, bytes: new Uint8Array(seed), hint: { fileName: 'seed.txt' } });
-      replies.push(await next());
-      expect(replies[0]).toEqual({ ready: true });
-      expect(replies[1]).toMatchObject({ id: 7, article: { lang: 'id', title: expect.stringMatching(/^Diplomasi Bayangan/) } });
+      worker.postMessage({ id: 7, request: { kind: 'page', bytes: new Uint8Array(seed), hint: { fileName: 'seed.txt' } } });
+      expect(await next()).toMatchObject({ id: 7, result: { lang: 'id', title: expect.stringMatching(/^Diplomasi Bayangan/) } });
+      const items = [{ title: 'Satu', link: 'https://example.com/1', content: '<p>Isi <b>berita</b><script>alert(1)</script></p>' }];
+      worker.postMessage({ id: 8, request: { kind: 'items', items, feed: { title: 'Situs' }, feedId: 'f1' } });
+      const reply = await next();
+      expect(reply).toMatchObject({ id: 8, result: [{ title: 'Satu', feedId: 'f1', siteName: 'Situs', blocks: [{ type: 'paragraph', text: 'Isi berita' }] }] });
+      expect(JSON.stringify(reply.result)).not.toContain('alert');
     } finally {
       await worker.terminate();
     }
