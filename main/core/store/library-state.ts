@@ -201,6 +201,9 @@ export class LibraryState {
     this.closed = true;
     if (this.compactTimer) clearTimeout(this.compactTimer);
     await Promise.allSettled([...this.background]);
+    // A compaction already running (started by its timer) finishes first: otherwise it could go on
+    // writing, dropping journal lines and taking a backup after close() returned.
+    await this.compacting.catch(() => undefined);
     try {
       if (!this.readOnly) await this.compactNow();
     } finally {
