@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises';
 import type { Adapter } from 'lowdb';
 import { KabarError } from '../errors';
 import { writeFileAtomic, type AtomicWriteOptions } from '../util';
-import { readJsonLinesFile, toJsonLines } from './json-lines';
+import { readJsonLinesFile, writeJsonLinesFile } from './json-lines';
 
 const READ_ONLY_CODES = new Set(['EROFS', 'EACCES', 'EPERM']);
 
@@ -79,8 +79,8 @@ export class AtomicJsonFile<T> implements Adapter<T> {
 
   private async writeNow(data: T): Promise<void> {
     try {
-      const text = this.linesKey ? toJsonLines(data as Record<string, unknown>, this.linesKey) : JSON.stringify(data);
-      await writeLibraryFile(this.path, text);
+      if (!this.linesKey) await writeLibraryFile(this.path, JSON.stringify(data));
+      else await writeJsonLinesFile(this.path, data as Record<string, unknown>, this.linesKey).catch((error: unknown) => Promise.reject(storageError(error, this.path)));
     } finally {
       this.running = null;
       this.drainPending();

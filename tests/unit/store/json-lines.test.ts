@@ -2,10 +2,10 @@
  * library.json's one-article-a-line layout (main/core/store/json-lines.ts): plain JSON to any
  * reader, read back line by line through a 64 KB buffer whose ends cut UTF-8 sequences and lines.
  */
-import { writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readJsonLinesFile, toJsonLines } from '../../../main/core/store/json-lines';
+import { readJsonLinesFile, toJsonLines, writeJsonLinesFile } from '../../../main/core/store/json-lines';
 import { tempDir } from '../helpers';
 
 const SCRIPTS = ['Berita hari ini', '今日のニュース', 'أخبار اليوم', 'ข่าววันนี้', 'Emoji 😀🇮🇩 at the end', 'line\nbreak "quoted" \\ slash'];
@@ -25,6 +25,15 @@ describe('library.json one article a line', () => {
     expect(JSON.parse(text)).toEqual(data);
     writeFileSync(join(dir, 'library.json'), text);
     expect(await readJsonLinesFile(join(dir, 'library.json'), 'articles')).toEqual(data);
+    // The writer streams the same text, a thousand lines at a time (4,000: four chunks), atomically.
+    await writeJsonLinesFile(join(dir, 'written.json'), data, 'articles');
+    expect(readFileSync(join(dir, 'written.json'), 'utf8')).toBe(text);
+    expect(readdirSync(dir).sort()).toEqual(['library.json', 'written.json']);
+    for (const count of [0, 1, 1000, 1001]) {
+      const small = { schemaVersion: 2, articles: Array.from({ length: count }, (_, i) => ({ id: String(i) })) };
+      await writeJsonLinesFile(join(dir, 'small.json'), small, 'articles');
+      expect(readFileSync(join(dir, 'small.json'), 'utf8')).toBe(toJsonLines(small, 'articles'));
+    }
   });
 
   it('reads an empty list, an older single-line file and a hand-edited pretty one', async () => {
