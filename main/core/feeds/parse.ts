@@ -12,20 +12,15 @@ import { FeedError } from './errors';
 import { fromAtom, fromJson, fromRss } from './parse-formats';
 import { bestEffort, closeTruncatedXml, isTruncatedXml, jsonFeedish, looksLikeHtmlPage, rootElement, wideEncoding } from './parse-sniff';
 import { absoluteUrl, demoronize, type Obj } from './parse-values';
+import type { FeedItemContent } from '../articles';
 
-/** One entry of a feed, format-independent. */
-export interface ParsedItem {
+/**
+ * One entry of a feed, format-independent: what the article pipeline converts (FeedItemContent:
+ * link, title, content from content:encoded / atom content / content_html, summary, date, author,
+ * an image from media:thumbnail/content, an enclosure or JSON), plus how it is recognised.
+ */
+export interface ParsedItem extends FeedItemContent {
   guid?: string;
-  link?: string;
-  title?: string;
-  /** Full content HTML when the feed carries it (content:encoded, atom content, content_html). */
-  content?: string;
-  /** Summary / description HTML. */
-  summary?: string;
-  publishedAt?: string;
-  author?: string;
-  /** An image for the item (media:thumbnail/content, enclosure image, JSON image). */
-  image?: string;
   enclosures: { url: string; type?: string; length?: number }[];
 }
 
